@@ -1,0 +1,34 @@
+# Everything runs from .venv, which these targets create and fill on a fresh clone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PACKAGES := -e shared -e services/intake -e services/matching -e services/timesheets -e services/notifications
+STAMP := $(VENV)/.installed
+
+export PEERCOACH_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install run test bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt shared/pyproject.toml services/*/pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps $(PACKAGES)
+	touch $(STAMP)
+
+run: install
+	$(BIN)/peercoach secret $(PEERCOACH_DATA_DIR)/jwt-secret
+	$(BIN)/peercoach migrate all
+	PEERCOACH_JWT_SECRET="$${PEERCOACH_JWT_SECRET:-$$(cat $(PEERCOACH_DATA_DIR)/jwt-secret)}" \
+		PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+
+test: install
+	$(BIN)/pytest
+
+bench: install
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

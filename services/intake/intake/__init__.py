@@ -1,0 +1,1 @@
+"""Intake: teachers apply to a peer-coaching program."""

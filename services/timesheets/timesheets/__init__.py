@@ -1,0 +1,1 @@
+"""Timesheets: the coach's time log, monthly timesheets, billing and payroll exports."""

@@ -1,0 +1,70 @@
+"""`peercoach`: tokens, migrations, workers and dead-letter queues from the command line."""
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import click
+
+from peercoach import service, settings as settings_mod
+from peercoach.web.auth import PAYERS, ROLES, issue_token
+
+
+@click.group()
+def main() -> None:
+    """Operate the peer-coaching services."""
+
+
+@main.command()
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--sub", required=True, help="Subject: a coach id for coaches, an employee id for teachers.")
+@click.option("--email", default=None)
+@click.option("--payer", default=None, type=click.Choice(PAYERS), help="For finance: the payer it may read.")
+@click.option("--hours", default=12, show_default=True, type=click.IntRange(1, 24 * 365))
+def token(role: str, sub: str, email: str | None, payer: str | None, hours: int) -> None:
+    """Print a bearer token signed with PEERCOACH_JWT_SECRET."""
+    secret = settings_mod.load("intake").jwt_secret
+    if not secret:
+        raise click.UsageError("PEERCOACH_JWT_SECRET is not set")
+    try:
+        click.echo(issue_token(secret, role, sub, email, payer, timedelta(hours=hours)))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def secret(path: Path) -> None:
+    """Create a random token secret at PATH unless one is there already."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(service.SERVICES + ("all",)))
+def migrate(name: str) -> None:
+    """Bring a service's database (or every service's) to the latest schema."""
+    from peercoach import migrations
+    for each in service.SERVICES if name == "all" else (name,):
+        migrations.upgrade(service.load(each), settings_mod.load(each).database_url)
+        click.echo(f"{each}: database at the latest revision")
+
+
+@main.command()
+@click.argument("name", type=click.Choice(service.SERVICES))
+@click.option("-m", "--message", required=True)
+def revision(name: str, message: str) -> None:
+    """Write a new migration for a service from its models."""
+    from peercoach import migrations
+    migrations.revision(service.load(name), settings_mod.load(name).database_url, message)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(service.SERVICES))
+def worker(name: str) -> None:
+    """Run a service's outbox relay, event consumer and background loops."""
+    from peercoach import worker as worker_mod
+    worker_mod.run(service.load(name))

@@ -1,0 +1,1 @@
+"""Event envelope and the versioned contracts of every routing key."""

@@ -1,0 +1,1 @@
+"""Reliable messaging: transactional outbox, confirmed relay, idempotent consumer."""

@@ -1,0 +1,127 @@
+"""Consume a service's queue: each event handled once, acked after the handler's commit.
+
+A handler runs inside a database transaction together with the inbox row that records
+the event as processed; a redelivered event finds its inbox row and changes nothing.
+A failing event is retried through the retry queue, then dead-lettered; an event that
+cannot be parsed goes to the dead-letter queue at once. Other events keep flowing.
+While the database is unreachable an event is put back on the queue without counting
+as an attempt, so an outage never dead-letters good events.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timezone
+from typing import Callable
+
+import pika
+from pika.exceptions import AMQPError
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from peercoach.db import Database
+from peercoach.events.contracts import load_payload
+from peercoach.events.envelope import Envelope
+from peercoach.logs import correlation_id, fields
+from peercoach.messaging import metrics, topology
+from peercoach.messaging.connection import backoff_delays, connect
+from peercoach.messaging.tables import MessagingTables
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Session, Envelope, dict], None]
+ATTEMPTS_HEADER = "x-peercoach-attempts"
+
+
+class Consumer:
+    def __init__(self, service: str, db: Database, tables: MessagingTables, handlers: dict[str, Handler],
+                 amqp_url: str, names: topology.Names, max_attempts: int = 5, prefetch: int = 20):
+        missing = set(topology.SUBSCRIPTIONS[service]) - set(handlers)
+        if missing:
+            raise ValueError(f"{service} subscribes to {sorted(missing)} but has no handler for them")
+        self.service, self.db, self.inbox = service, db, tables.inbox
+        self.handlers, self.amqp_url, self.names = handlers, amqp_url, names
+        self.max_attempts, self.prefetch = max_attempts, prefetch
+        self.db_retry_delay = 2.0
+
+    def run(self, stop: threading.Event) -> None:
+        """Consume until `stop` is set, reconnecting (and re-declaring) after broker failures."""
+        delays = backoff_delays()
+        while not stop.is_set():
+            connection = connect(self.amqp_url, f"{self.names.queue(self.service)}-consumer", stop)
+            if connection is None:
+                return
+            try:
+                channel = connection.channel()
+                topology.declare(channel, self.names)
+                channel.basic_qos(prefetch_count=self.prefetch)
+                channel.confirm_delivery()
+                channel.basic_consume(self.names.queue(self.service), self._on_message)
+                delays = backoff_delays()
+                while not stop.is_set():
+                    connection.process_data_events(time_limit=0.2)
+            except AMQPError as exc:
+                log.warning("consumer lost the broker: %r", exc)
+                stop.wait(next(delays))
+            finally:
+                if connection.is_open:
+                    connection.close()
+
+    def _on_message(self, channel, method, properties, body: bytes) -> None:
+        try:
+            envelope = Envelope.from_json(body)
+        except ValueError as exc:
+            log.error("dead-lettering an unreadable message: %s", exc, extra=fields(
+                message_id=properties.message_id, routing_key=method.routing_key))
+            metrics.CONSUMED.labels(method.routing_key, "dead_lettered").inc()
+            channel.basic_nack(method.delivery_tag, requeue=False)
+            return
+        token = correlation_id.set(envelope.correlation_id)
+        try:
+            outcome = self.handle(envelope)
+        except OperationalError:
+            outcome = "database_unavailable"
+        except Exception:
+            outcome = self._after_failure(channel, properties, body, envelope)
+        finally:
+            correlation_id.reset(token)
+        metrics.CONSUMED.labels(envelope.type, outcome).inc()
+        if outcome == "dead_lettered":
+            channel.basic_nack(method.delivery_tag, requeue=False)
+        elif outcome == "database_unavailable":
+            log.warning("database unavailable; %s goes back to the queue", envelope.type)
+            channel.connection.sleep(self.db_retry_delay)
+            channel.basic_nack(method.delivery_tag, requeue=True)
+        else:
+            channel.basic_ack(method.delivery_tag)
+
+    def handle(self, envelope: Envelope) -> str:
+        """Apply one event exactly once: 'processed', or 'duplicate' if already applied."""
+        handler = self.handlers.get(envelope.type)
+        with self.db.transaction() as session:
+            seen = session.execute(select(self.inbox.c.event_id).where(
+                self.inbox.c.event_id == envelope.id, self.inbox.c.consumer == self.service)).first()
+            if seen:
+                return "duplicate"
+            session.execute(self.inbox.insert().values(
+                event_id=envelope.id, consumer=self.service, type=envelope.type,
+                processed_at=datetime.now(timezone.utc)))
+            if handler is not None:
+                handler(session, envelope, load_payload(envelope.type, envelope.version, envelope.payload))
+        return "processed" if handler else "ignored"
+
+    def _after_failure(self, channel, properties, body: bytes, envelope: Envelope) -> str:
+        attempts = int((properties.headers or {}).get(ATTEMPTS_HEADER, 0)) + 1
+        log.exception("handling %s failed (attempt %d of %d)", envelope.type, attempts, self.max_attempts,
+                      extra=fields(event_id=envelope.id))
+        if attempts >= self.max_attempts:
+            return "dead_lettered"
+        retry = pika.BasicProperties(
+            content_type=properties.content_type, delivery_mode=pika.DeliveryMode.Persistent,
+            message_id=properties.message_id, correlation_id=properties.correlation_id,
+            type=properties.type, app_id=properties.app_id,
+            headers={**(properties.headers or {}), ATTEMPTS_HEADER: attempts})
+        channel.basic_publish("", self.names.retry_queue(self.service), body, retry, mandatory=True)
+        return "retried"
+

@@ -1,0 +1,184 @@
+"""pytest fixtures: real databases and broker, apps, tokens and workers for any service.
+
+Each test gets its own namespace on the broker and fresh databases, so tests and runs
+sharing one RabbitMQ and one PostgreSQL never see each other's messages or rows.
+"""
+from __future__ import annotations
+
+import importlib
+import secrets
+import socket
+import threading
+import uuid
+from dataclasses import replace
+
+import pytest
+
+from peercoach import migrations, service, worker
+from peercoach.db import Database
+from peercoach.messaging.topology import Names
+from peercoach.settings import Settings
+from peercoach.testing import infrastructure
+from peercoach.web.auth import issue_token
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    try:
+        with infrastructure.postgres_url() as url:
+            yield url
+    except infrastructure.InfrastructureMissing as exc:
+        pytest.exit(str(exc), returncode=1)
+
+
+@pytest.fixture(scope="session")
+def amqp_url():
+    try:
+        with infrastructure.amqp_url() as url:
+            yield url
+    except infrastructure.InfrastructureMissing as exc:
+        pytest.exit(str(exc), returncode=1)
+
+
+@pytest.fixture
+def namespace(amqp_url, run_id):
+    """A namespace of the test's own: no message of another test can reach it."""
+    name = f"test-{run_id}-{uuid.uuid4().hex[:6]}"
+    yield name
+    names = Names(name)
+    queues = [q for s in service.SERVICES
+              for q in (names.queue(s), names.retry_queue(s), names.dead_letter_queue(s))]
+    infrastructure.delete_namespace(amqp_url, name, queues, [names.exchange, names.dead_letter_exchange])
+
+
+@pytest.fixture(scope="session")
+def databases(postgres_url, run_id):
+    dbs = infrastructure.Databases(postgres_url, run_id)
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture(scope="session")
+def migrated_templates(databases):
+    """One migrated database per service, created on first use and cloned for each test."""
+    templates: dict[str, str] = {}
+
+    def template(name: str) -> str:
+        if name not in templates:
+            db_name = databases.create()
+            migrations.upgrade(service.load(name), databases.url(db_name))
+            templates[name] = db_name
+        return templates[name]
+    return template
+
+
+@pytest.fixture
+def database_url(databases, migrated_templates):
+    """`database_url("intake")`: the URL of a fresh, migrated database of that service."""
+    def make(name: str) -> str:
+        return databases.url(databases.create(template=migrated_templates(name)))
+    return make
+
+
+@pytest.fixture(scope="session")
+def jwt_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+@pytest.fixture
+def settings_for(amqp_url, namespace, jwt_secret):
+    def make(name: str, database_url: str, **overrides) -> Settings:
+        base = Settings(service=name, database_url=database_url, amqp_url=amqp_url,
+                        namespace=namespace, port=0, jwt_secret=jwt_secret)
+        return replace(base, **overrides)
+    return make
+
+
+@pytest.fixture
+def make_app(database_url, amqp_url, namespace, jwt_secret):
+    """`make_app("intake")` or `make_app("intake", db_url)`: the service's Flask app for tests."""
+    def make(name: str, url: str | None = None, **config):
+        create_app = importlib.import_module(f"{name}.app").create_app
+        app = create_app({"TESTING": True, "DATABASE_URL": url or database_url(name), "AMQP_URL": amqp_url,
+                          "NAMESPACE": namespace, "JWT_SECRET": jwt_secret, **config})
+        return app
+    return make
+
+
+@pytest.fixture
+def token(jwt_secret):
+    """`token("coordinator")` → an `Authorization` header value for that role."""
+    def make(role: str, sub: str = "tester", email: str | None = None, payer: str | None = None) -> dict:
+        return {"Authorization": f"Bearer {issue_token(jwt_secret, role, sub, email, payer)}"}
+    return make
+
+
+@pytest.fixture
+def start_worker(settings_for):
+    """`start_worker("matching", url)`: the service's relay, consumer and loops, in threads."""
+    started = []
+
+    def start(name: str, url: str, **overrides) -> Database:
+        stop = threading.Event()
+        db = Database(url)
+        threads = worker.threads(service.load(name), settings_for(name, url, **overrides), db, stop)
+        for thread in threads:
+            thread.start()
+        started.append((stop, threads, db))
+        return db
+    yield start
+    for stop, threads, db in started:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=10)
+        db.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Mailbox:
+    """Messages an in-process SMTP server received."""
+
+    def __init__(self):
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+        with self.lock:
+            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+    def to(self, address: str) -> list:
+        with self.lock:
+            return [m for m in self.messages if address in m["To"]]
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on a free local port; `.mailbox.messages` holds what arrived."""
+    from aiosmtpd.controller import Controller
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    controller.mailbox = mailbox
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def probe(amqp_url, namespace):
+    """Sees every event published in this test run's namespace from now on."""
+    from peercoach.testing.broker import Probe
+    watcher = Probe(amqp_url, namespace)
+    yield watcher
+    watcher.close()

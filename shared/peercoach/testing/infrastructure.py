@@ -1,0 +1,97 @@
+"""The real PostgreSQL and RabbitMQ the tests run against.
+
+From `TEST_DATABASE_URL` / `AMQP_URL` when set; otherwise containers started with
+testcontainers where a Docker engine exists; otherwise a clear error naming what to set.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from contextlib import contextmanager
+
+import pika
+from sqlalchemy import create_engine, text
+
+from peercoach.db import normalize_url
+
+MISSING = ("No {what} for the tests: set {var} (for example {example}) or run them where a Docker "
+           "engine can start a container.")
+
+
+class InfrastructureMissing(RuntimeError):
+    pass
+
+
+@contextmanager
+def postgres_url():
+    if os.environ.get("TEST_DATABASE_URL"):
+        yield os.environ["TEST_DATABASE_URL"]
+        return
+    with _container("postgres", "TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test") as c:
+        yield c.get_connection_url()
+
+
+@contextmanager
+def amqp_url():
+    if os.environ.get("AMQP_URL"):
+        yield os.environ["AMQP_URL"]
+        return
+    with _container("rabbitmq", "AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F") as c:
+        params = c.get_connection_params()
+        yield f"amqp://guest:guest@{params.host}:{params.port}/%2F"
+
+
+@contextmanager
+def _container(kind: str, var: str, example: str):
+    try:
+        from docker.errors import DockerException
+        if kind == "postgres":
+            from testcontainers.postgres import PostgresContainer as Container
+        else:
+            from testcontainers.rabbitmq import RabbitMqContainer as Container
+        container = Container("postgres:16-alpine" if kind == "postgres" else "rabbitmq:3.13-management")
+        container.start()
+    except (ImportError, DockerException) as exc:
+        raise InfrastructureMissing(MISSING.format(what=kind, var=var, example=example) + f" ({exc})")
+    try:
+        yield container
+    finally:
+        container.stop()
+
+
+class Databases:
+    """Fresh PostgreSQL databases, cloned from a migrated template per service (fast)."""
+
+    def __init__(self, admin_url: str, run_id: str):
+        self.admin_url = normalize_url(admin_url)
+        self.engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        self.run_id = run_id
+        self.created: list[str] = []
+
+    def url(self, name: str) -> str:
+        return self.engine.url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, name: str | None = None, template: str | None = None) -> str:
+        name = name or f"pc_{self.run_id}_{uuid.uuid4().hex[:8]}"
+        clause = f' TEMPLATE "{template}"' if template else ""
+        with self.engine.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+        self.created.append(name)
+        return name
+
+    def drop_all(self) -> None:
+        with self.engine.connect() as connection:
+            for name in reversed(self.created):
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.engine.dispose()
+
+
+def delete_namespace(amqp: str, namespace: str, services, exchanges) -> None:
+    """Remove what a test run declared on the shared broker."""
+    connection = pika.BlockingConnection(pika.URLParameters(amqp))
+    channel = connection.channel()
+    for queue in services:
+        channel.queue_delete(queue)
+    for exchange in exchanges:
+        channel.exchange_delete(exchange)
+    connection.close()

@@ -1,0 +1,1 @@
+"""Web plumbing every service shares."""

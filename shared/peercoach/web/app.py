@@ -1,0 +1,78 @@
+"""The Flask application every service builds on: config, API, errors, auth, ops endpoints."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from flask import Flask, current_app, request
+from flask_smorest import Api
+
+from peercoach import logs, settings as settings_mod
+from peercoach.db import Database
+from peercoach.logs import correlation_id
+from peercoach.service import ServiceSpec
+from peercoach.web import errors, ops
+
+SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
+
+
+@dataclass
+class Context:
+    """What a request needs of its service, kept on `app.extensions["peercoach"]`."""
+    spec: ServiceSpec
+    db: Database
+
+
+def configure(app: Flask, spec: ServiceSpec, overrides: dict | None) -> None:
+    settings = settings_mod.load(spec.name)
+    app.config.update(
+        SERVICE=spec.name,
+        DATABASE_URL=settings.database_url,
+        AMQP_URL=settings.amqp_url,
+        NAMESPACE=settings.namespace,
+        JWT_SECRET=settings.jwt_secret,
+        MAX_CONTENT_LENGTH=256 * 1024,
+        API_TITLE=f"peercoach {spec.name}",
+        API_VERSION="1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_URL,
+        API_SPEC_OPTIONS={"components": {"securitySchemes": {
+            "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}},
+    )
+    app.config.update(overrides or {})
+    if not app.config["JWT_SECRET"]:
+        raise RuntimeError("PEERCOACH_JWT_SECRET is not set; refusing to start without a token secret")
+
+
+def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -> Flask:
+    app = Flask(spec.name)
+    configure(app, spec, overrides)
+    if not app.testing:
+        logs.configure(spec.name)
+    app.extensions["peercoach"] = Context(spec, Database(app.config["DATABASE_URL"]))
+    api = Api(app)
+    for blueprint in blueprints:
+        api.register_blueprint(blueprint)
+    app.register_blueprint(ops.blueprint)
+    errors.install(app)
+    app.before_request(_bind_correlation_id)
+    app.before_request(ops.start_timer)
+    app.after_request(_echo_correlation_id)
+    app.after_request(ops.record_request)
+    return app
+
+
+def context() -> Context:
+    return current_app.extensions["peercoach"]
+
+
+def _bind_correlation_id() -> None:
+    correlation_id.set(request.headers.get("X-Correlation-ID") or str(uuid.uuid4()))
+
+
+def _echo_correlation_id(response):
+    response.headers["X-Correlation-ID"] = correlation_id.get() or ""
+    return response

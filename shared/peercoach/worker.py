@@ -1,0 +1,57 @@
+"""A service's background process: outbox relay, event consumer and any loops of its own."""
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+
+from peercoach import logs, settings as settings_mod
+from peercoach.db import Database
+from peercoach.messaging.consumer import Consumer
+from peercoach.messaging.relay import Relay
+from peercoach.messaging.topology import Names
+from peercoach.service import ServiceSpec
+
+log = logging.getLogger(__name__)
+
+
+def supervised(target):
+    """Run `target(stop)` again after any unexpected error, so one bad moment never kills the worker."""
+    def run(stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                target(stop)
+            except Exception:
+                log.exception("worker loop crashed; restarting in 5s")
+                stop.wait(5)
+    return run
+
+
+def threads(spec: ServiceSpec, settings, db: Database, stop: threading.Event) -> list[threading.Thread]:
+    names = Names(settings.namespace)
+    relay = Relay(spec.name, db, spec.tables, settings.amqp_url, names)
+    targets = [relay.run]
+    if spec.handlers:
+        consumer = Consumer(spec.name, db, spec.tables, spec.handlers, settings.amqp_url, names)
+        targets.append(consumer.run)
+    targets += [lambda stop, loop=loop: loop(settings, db, stop) for loop in spec.loops]
+    return [threading.Thread(target=supervised(t), args=(stop,), name=f"{spec.name}-{i}", daemon=True)
+            for i, t in enumerate(targets)]
+
+
+def run(spec: ServiceSpec) -> None:
+    """Run until SIGINT or SIGTERM; in-flight work finishes, unacked events are redelivered."""
+    settings = settings_mod.load(spec.name)
+    logs.configure(spec.name)
+    db = Database(settings.database_url)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    workers = threads(spec, settings, db, stop)
+    for thread in workers:
+        thread.start()
+    log.info("%s worker started with %d threads", spec.name, len(workers))
+    stop.wait()
+    for thread in workers:
+        thread.join(timeout=10)
+    db.dispose()

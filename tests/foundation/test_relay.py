@@ -1,0 +1,68 @@
+"""The outbox relay: nothing from a rolled-back change, everything committed, once downstream."""
+import pytest
+from sqlalchemy import func, select
+
+from intake.db import outbox
+from matching.models import Review
+from peercoach.db import Database
+from peercoach.testing import broker
+from tests.helpers import eventually, submitted_payload
+
+
+def record(db: Database, payload: dict):
+    with db.transaction() as session:
+        return outbox.record(session, "application.submitted", payload)
+
+
+def reviews(db: Database) -> list[str]:
+    with db.transaction() as session:
+        return list(session.scalars(select(Review.application_id)))
+
+
+def test_event_of_a_rolled_back_change_is_never_published(database_url, start_worker, probe):
+    url = database_url("intake")
+    db = Database(url)
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        outbox.record(session, "application.submitted", submitted_payload())
+        raise RuntimeError("the change failed after the event was written")
+    committed = record(db, submitted_payload())
+
+    start_worker("intake", url)
+
+    probe.wait_for("application.submitted")
+    assert [event.id for event in probe.collect(1.0)] == [committed.id]
+
+
+def test_event_survives_the_broker_closing_the_relay_connection(database_url, start_worker, probe, namespace):
+    intake_url, matching_url = database_url("intake"), database_url("matching")
+    intake_db = start_worker("intake", intake_url)
+    matching_db = start_worker("matching", matching_url)
+    first = record(intake_db, submitted_payload())
+    eventually(lambda: first.payload["application_id"] in reviews(matching_db))
+
+    assert broker.close_connections_named(f"{namespace}.intake-relay") == 1
+    second = record(intake_db, submitted_payload())
+
+    eventually(lambda: second.payload["application_id"] in reviews(matching_db))
+    probe.collect(1.0)
+    assert sorted(reviews(matching_db)) == sorted([first.payload["application_id"],
+                                                   second.payload["application_id"]])
+
+
+@pytest.mark.outage
+def test_event_written_while_the_broker_is_down_arrives_once_it_returns(database_url, start_worker):
+    intake_db = start_worker("intake", database_url("intake"))
+    matching_db = start_worker("matching", database_url("matching"))
+    broker.stop_broker()
+    try:
+        event = record(intake_db, submitted_payload())
+        with intake_db.transaction() as session:
+            pending = session.scalar(select(func.count()).select_from(outbox.table)
+                                     .where(outbox.table.c.published_at.is_(None)))
+        assert pending == 1
+    finally:
+        broker.start_broker()
+
+    eventually(lambda: reviews(matching_db) == [event.payload["application_id"]], timeout=60)
+    with matching_db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Review)) == 1
