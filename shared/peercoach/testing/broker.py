@@ -86,3 +86,23 @@ def stop_broker() -> None:
 def start_broker() -> None:
     subprocess.run(["rabbitmqctl", "start_app"], capture_output=True, check=True)
     subprocess.run(["rabbitmqctl", "await_startup"], capture_output=True, check=True)
+
+
+def wait_until_consumed(amqp_url: str, queue: str, timeout: float = 20.0) -> None:
+    """Block until some consumer listens on `queue` (so the topology is declared too)."""
+    deadline = time.monotonic() + timeout
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    try:
+        while time.monotonic() < deadline:
+            channel = connection.channel()
+            try:
+                if channel.queue_declare(queue, passive=True).method.consumer_count:
+                    return
+            except pika.exceptions.ChannelClosedByBroker:
+                pass
+            else:
+                channel.close()
+            connection.sleep(0.05)
+    finally:
+        connection.close()
+    raise AssertionError(f"nobody consumed {queue} within {timeout}s")

@@ -119,17 +119,22 @@ def token(jwt_secret):
 
 
 @pytest.fixture
-def start_worker(settings_for):
-    """`start_worker("matching", url)`: the service's relay, consumer and loops, in threads."""
+def start_worker(settings_for, amqp_url, namespace):
+    """`start_worker("matching", url)`: the service's relay, consumer and loops, in threads,
+    returned once its consumer listens."""
+    from peercoach.testing.broker import wait_until_consumed
     started = []
 
     def start(name: str, url: str, **overrides) -> Database:
         stop = threading.Event()
         db = Database(url)
-        threads = worker.threads(service.load(name), settings_for(name, url, **overrides), db, stop)
+        spec = service.load(name)
+        threads = worker.threads(spec, settings_for(name, url, **overrides), db, stop)
         for thread in threads:
             thread.start()
         started.append((stop, threads, db))
+        if spec.handlers:
+            wait_until_consumed(amqp_url, Names(namespace).queue(name))
         return db
     yield start
     for stop, threads, db in started:

@@ -1,0 +1,88 @@
+"""The consumer: each event applied once, poison and failing events dead-lettered, others flow on."""
+import threading
+
+from prometheus_client import REGISTRY
+from sqlalchemy import select
+
+from matching.db import tables as matching_tables
+from matching.models import Review
+from peercoach.db import Database
+from peercoach.events.envelope import Envelope
+from peercoach.messaging.consumer import Consumer
+from peercoach.messaging.topology import Names
+from peercoach.testing.broker import publish_raw, queue_depth, wait_until_consumed
+from tests.helpers import eventually, submitted_payload
+
+
+def submitted(**overrides) -> Envelope:
+    return Envelope.new("application.submitted", submitted_payload(**overrides), producer="intake")
+
+
+def review_ids(db: Database) -> list[str]:
+    with db.transaction() as session:
+        return list(session.scalars(select(Review.application_id)))
+
+
+def consumed(type_: str, outcome: str) -> float:
+    return REGISTRY.get_sample_value("peercoach_events_consumed_total", {"type": type_, "outcome": outcome}) or 0
+
+
+def test_the_same_event_delivered_twice_changes_nothing_twice(database_url, start_worker, amqp_url, namespace):
+    db = start_worker("matching", database_url("matching"))
+    event = submitted()
+    duplicates_before = consumed("application.submitted", "duplicate")
+
+    for _ in range(2):
+        publish_raw(amqp_url, Names(namespace).exchange, event.type, event.to_json())
+
+    eventually(lambda: consumed("application.submitted", "duplicate") == duplicates_before + 1)
+    assert review_ids(db) == [event.payload["application_id"]]
+
+
+def test_unparseable_message_is_dead_lettered_and_the_next_one_processed(
+        database_url, start_worker, amqp_url, namespace):
+    db = start_worker("matching", database_url("matching"))
+    names = Names(namespace)
+    good = submitted()
+
+    publish_raw(amqp_url, names.exchange, "application.submitted", b"{not json")
+    publish_raw(amqp_url, names.exchange, "application.submitted", b'{"id": "x", "type": "application.submitted"}')
+    publish_raw(amqp_url, names.exchange, good.type, good.to_json())
+
+    eventually(lambda: review_ids(db) == [good.payload["application_id"]])
+    eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 2)
+
+
+def test_event_that_keeps_failing_is_retried_then_dead_lettered_without_blocking(
+        database_url, amqp_url, namespace):
+    db = Database(database_url("matching"))
+    attempts = []
+
+    def fragile(session, envelope, payload):
+        if payload["teacher"]["last_name"] == "Poison":
+            attempts.append(envelope.id)
+            raise RuntimeError("this event can never be handled")
+        session.add(Review(application_id=payload["application_id"], program=payload["program"],
+                           application=envelope.payload))
+
+    names = Names(namespace)
+    consumer = Consumer("matching", db, matching_tables,
+                        {"application.submitted": fragile, "application.withdrawn": fragile},
+                        amqp_url, names, max_attempts=3)
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,))
+    thread.start()
+    try:
+        wait_until_consumed(amqp_url, names.queue("matching"))
+        poison = submitted(teacher={**submitted_payload()["teacher"], "last_name": "Poison"})
+        good = submitted()
+        publish_raw(amqp_url, names.exchange, poison.type, poison.to_json())
+        publish_raw(amqp_url, names.exchange, good.type, good.to_json())
+
+        eventually(lambda: review_ids(db) == [good.payload["application_id"]])
+        eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 1)
+        assert attempts == [poison.id] * 3
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+        db.dispose()
