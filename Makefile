@@ -11,10 +11,10 @@ export PEERCOACH_DATA_DIR ?= $(CURDIR)/var
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt shared/pyproject.toml services/*/pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt shared/pyproject.toml services/*/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps $(PACKAGES)
 	touch $(STAMP)
 
