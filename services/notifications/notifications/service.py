@@ -1,4 +1,4 @@
-from notifications import models, sender  # noqa: F401  (models registers the tables)
+from notifications import models, sender  # noqa: F401  (importing models registers the tables)
 from notifications.db import tables
 from notifications.handlers import HANDLERS
 from peercoach.service import ServiceSpec

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "intake": ("application.approved", "application.denied"),
     "matching": ("application.submitted", "application.withdrawn"),
-    "timesheets": ("pairing.created",),
-    "notifications": ("application.submitted",),
+    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed"),
+    "notifications": ("application.submitted", "application.approved", "application.denied",
+                      "application.withdrawn", "pairing.created", "pairing.hours_extended",
+                      "pairing.closed", "timesheet.submitted", "timesheet.approved",
+                      "timesheet.rejected", "hours.threshold_reached"),
 }
 
 RETRY_DELAY_MS = 1000

@@ -1,0 +1,43 @@
+"""A queued delivery becomes a multipart email: plain text and HTML, with its links made fresh."""
+from __future__ import annotations
+
+from datetime import timedelta
+from email.message import EmailMessage
+
+from notifications.config import Config
+from notifications.models import Delivery
+from notifications.rendering import bodies
+from peercoach.settings import Settings, public_url
+from peercoach.web.auth import issue_token
+
+WITHDRAW_LINK_TTL = timedelta(days=90)
+
+
+def withdraw_url(settings: Settings, application_id: str, employee_id: str, email: str) -> str:
+    """A link the teacher can follow to withdraw, carrying a teacher token only intake accepts."""
+    token = issue_token(settings.jwt_secret, "teacher", sub=employee_id, email=email, ttl=WITHDRAW_LINK_TTL)
+    return f"{public_url('intake')}/applications/{application_id}/withdraw?token={token}"
+
+
+def links(settings: Settings, delivery: Delivery) -> dict:
+    context = delivery.context
+    found = {}
+    if delivery.template == "application_received":
+        found["withdraw_url"] = withdraw_url(settings, context["application_id"],
+                                             context["teacher_employee_id"], delivery.recipient)
+    if "coach_id" in context and "period" in context:
+        found["timesheet_url"] = f"{public_url('timesheets')}/timesheets/{context['coach_id']}/{context['period']}"
+    return found
+
+
+def compose(settings: Settings, config: Config, delivery: Delivery) -> EmailMessage:
+    context = {**delivery.context, **links(settings, delivery), "coordinator_email": config.coordinator_email}
+    text, html = bodies(delivery.template, context)
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = delivery.recipient
+    message["Subject"] = delivery.subject
+    message["Message-ID"] = f"<{delivery.id}@peercoach>"
+    message.set_content(text)
+    message.add_alternative(html, subtype="html")
+    return message

@@ -1,0 +1,58 @@
+"""Pairing events: teacher, coach and learning partner hear of the pairing, extensions and its close.
+
+Only the teacher's email may speak of a plan of assistance; the coach's and the partner's
+contexts do not even carry the referral.
+"""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from notifications import roster
+from notifications.deliveries import enqueue
+from peercoach.events.envelope import Envelope
+
+
+def created(session: Session, envelope: Envelope, payload: dict) -> None:
+    event, teacher, coach = envelope.payload, envelope.payload["teacher"], envelope.payload["coach"]
+    partner = event["learning_partner"] or {}
+    teacher_name = f"{teacher['first_name']} {teacher['last_name']}"
+    shared = {"program": event["program"], "pairing_id": event["pairing_id"],
+              "hours_approved": event["hours_approved"], "release_half_days": event["release_half_days"],
+              "started_on": event["started_on"], "coach_name": coach["name"], "teacher_name": teacher_name}
+    enqueue(session, envelope.id, envelope.type, teacher["email"], "pairing_created_teacher", {
+        **shared, "first_name": teacher["first_name"], "coach_email": coach["email"],
+        "account_code": event["account_code"], "learning_partner_name": partner.get("name"),
+        "plan_of_assistance": event["referral"] == "plan_of_assistance"})
+    enqueue(session, envelope.id, envelope.type, coach["email"], "pairing_created_coach", {
+        **shared, "teacher_email": teacher["email"], "learning_partner_name": partner.get("name")})
+    if partner:
+        enqueue(session, envelope.id, envelope.type, partner["email"], "pairing_created_partner", {
+            **shared, "partner_name": partner["name"]})
+    roster.pairing_seen(session, payload["pairing_id"], coach, started_on=payload["started_on"])
+
+
+def hours_extended(session: Session, envelope: Envelope, _payload: dict) -> None:
+    event, teacher, coach = envelope.payload, envelope.payload["teacher"], envelope.payload["coach"]
+    shared = {"pairing_id": event["pairing_id"], "hours_added": event["hours_added"],
+              "hours_approved": event["hours_approved"]}
+    enqueue(session, envelope.id, envelope.type, teacher["email"], "hours_extended", {
+        **shared, "name": teacher["name"], "other_name": coach["name"]})
+    enqueue(session, envelope.id, envelope.type, coach["email"], "hours_extended", {
+        **shared, "name": coach["name"], "other_name": teacher["name"]})
+
+
+def closed(session: Session, envelope: Envelope, payload: dict) -> None:
+    event, teacher, coach = envelope.payload, envelope.payload["teacher"], envelope.payload["coach"]
+    shared = {"program": event["program"], "pairing_id": event["pairing_id"], "closed_on": event["closed_on"]}
+    enqueue(session, envelope.id, envelope.type, teacher["email"], "pairing_closed", {
+        **shared, "name": teacher["name"], "other_name": coach["name"]})
+    enqueue(session, envelope.id, envelope.type, coach["email"], "pairing_closed", {
+        **shared, "name": coach["name"], "other_name": teacher["name"]})
+    roster.pairing_seen(session, payload["pairing_id"], coach, closed_on=payload["closed_on"])
+
+
+HANDLERS = {
+    "pairing.created": created,
+    "pairing.hours_extended": hours_extended,
+    "pairing.closed": closed,
+}
