@@ -68,3 +68,34 @@ def worker(name: str) -> None:
     """Run a service's outbox relay, event consumer and background loops."""
     from peercoach import worker as worker_mod
     worker_mod.run(service.load(name))
+
+
+@main.group()
+def dlq() -> None:
+    """Inspect and replay a service's dead-letter queue."""
+
+
+@dlq.command("list")
+@click.argument("name", type=click.Choice(service.SERVICES))
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1))
+def dlq_list(name: str, limit: int) -> None:
+    """Show the dead letters of a service (ids, types, why), leaving them in place."""
+    from peercoach.messaging import deadletters
+    from peercoach.messaging.topology import Names
+    settings = settings_mod.load(name)
+    letters = deadletters.peek(settings.amqp_url, Names(settings.namespace), name, limit)
+    for letter in letters:
+        click.echo(f"{letter.message_id}\t{letter.type}\t{letter.reason}\t{letter.original_queue}")
+    click.echo(f"{len(letters)} dead letter(s) shown for {name}")
+
+
+@dlq.command("replay")
+@click.argument("name", type=click.Choice(service.SERVICES))
+@click.option("--limit", default=None, type=click.IntRange(1), help="At most this many (default: all).")
+def dlq_replay(name: str, limit: int | None) -> None:
+    """Send a service's dead letters back to its queue for another try."""
+    from peercoach.messaging import deadletters
+    from peercoach.messaging.topology import Names
+    settings = settings_mod.load(name)
+    moved = deadletters.replay(settings.amqp_url, Names(settings.namespace), name, limit)
+    click.echo(f"{moved} dead letter(s) sent back to {name}")

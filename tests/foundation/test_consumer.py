@@ -56,14 +56,13 @@ def test_unparseable_message_is_dead_lettered_and_the_next_one_processed(
 def test_event_that_keeps_failing_is_retried_then_dead_lettered_without_blocking(
         database_url, amqp_url, namespace):
     db = Database(database_url("matching"))
-    attempts = []
+    attempts, handled = [], []
 
     def fragile(session, envelope, payload):
         if payload["teacher"]["last_name"] == "Poison":
             attempts.append(envelope.id)
             raise RuntimeError("this event can never be handled")
-        session.add(Review(application_id=payload["application_id"], program=payload["program"],
-                           application=envelope.payload))
+        handled.append(payload["application_id"])
 
     names = Names(namespace)
     consumer = Consumer("matching", db, matching_tables,
@@ -79,9 +78,52 @@ def test_event_that_keeps_failing_is_retried_then_dead_lettered_without_blocking
         publish_raw(amqp_url, names.exchange, poison.type, poison.to_json())
         publish_raw(amqp_url, names.exchange, good.type, good.to_json())
 
-        eventually(lambda: review_ids(db) == [good.payload["application_id"]])
+        eventually(lambda: handled == [good.payload["application_id"]])
         eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 1)
         assert attempts == [poison.id] * 3
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+        db.dispose()
+
+
+def test_dead_letters_can_be_listed_and_replayed_once_the_cause_is_fixed(database_url, amqp_url, namespace):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = Database(database_url("matching"))
+    broken, handled = threading.Event(), []
+    broken.set()
+
+    def handler(session, envelope, payload):
+        if broken.is_set():
+            raise RuntimeError("a bug, fixed later")
+        handled.append(payload["application_id"])
+
+    names = Names(namespace)
+    consumer = Consumer("matching", db, matching_tables,
+                        {"application.submitted": handler, "application.withdrawn": handler},
+                        amqp_url, names, max_attempts=2)
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,))
+    thread.start()
+    cli = [str(Path(sys.executable).with_name("peercoach")), "dlq"]
+    env = {"PATH": "/usr/bin:/bin", "AMQP_URL": amqp_url, "PEERCOACH_NAMESPACE": namespace}
+    try:
+        wait_until_consumed(amqp_url, names.queue("matching"))
+        event = submitted()
+        publish_raw(amqp_url, names.exchange, event.type, event.to_json())
+        eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 1)
+
+        listed = subprocess.run(cli + ["list", "matching"], capture_output=True, text=True, env=env)
+        broken.clear()
+        replayed = subprocess.run(cli + ["replay", "matching"], capture_output=True, text=True, env=env)
+
+        assert event.id in listed.stdout and "application.submitted" in listed.stdout, listed.stderr
+        assert "1 dead letter(s) sent back to matching" in replayed.stdout, replayed.stderr
+        eventually(lambda: handled == [event.payload["application_id"]])
+        assert queue_depth(amqp_url, names.dead_letter_queue("matching")) == 0
     finally:
         stop.set()
         thread.join(timeout=10)
