@@ -1,0 +1,24 @@
+"""Hours approved, used and remaining per pairing."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from peercoach.web.app import context
+from peercoach.web.auth import require
+from timesheets import ledger
+from timesheets.api import access
+from timesheets.api.schemas import HoursOut
+
+blp = Blueprint("hours", __name__, description="Hours approved and used per pairing")
+
+
+@blp.route("/pairings/<pairing_id>/hours")
+class Hours(MethodView):
+    @require("coach", "coordinator")
+    @blp.response(200, HoursOut)
+    def get(self, pairing_id):
+        with context().db.transaction() as session:
+            pairing = access.pairing(session, pairing_id)
+            access.ensure_coach_or_coordinator(pairing.coach_id)
+            return ledger.summary(session, pairing)

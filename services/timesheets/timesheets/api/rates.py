@@ -1,0 +1,36 @@
+"""Rates per district, each in force from its `effective_from` date until the next one."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from peercoach.web.app import context
+from peercoach.web.auth import require
+from timesheets.api.schemas import RateIn, RateOut
+from timesheets.models import Rate
+
+blp = Blueprint("rates", __name__, description="Hourly and release half-day rates per district")
+
+
+@blp.route("/rates/<district>")
+class Rates(MethodView):
+    @require("coordinator")
+    @blp.arguments(RateIn)
+    @blp.response(200, RateOut)
+    def put(self, body, district):
+        """Set the rates from a date on. Approved months keep the rates they were approved with."""
+        with context().db.transaction() as session:
+            rate = session.get(Rate, (district, body["effective_from"]), with_for_update=True)
+            if rate is None:
+                rate = Rate(district=district, effective_from=body["effective_from"])
+                session.add(rate)
+            rate.hourly_rate, rate.release_half_day_rate = body["hourly_rate"], body["release_half_day_rate"]
+            return rate
+
+    @require("coordinator", "payroll", "finance")
+    @blp.response(200, RateOut(many=True))
+    def get(self, district):
+        with context().db.transaction() as session:
+            return list(session.scalars(select(Rate).where(Rate.district == district)
+                                        .order_by(Rate.effective_from)))

@@ -1,0 +1,43 @@
+"""Fix the price of a month's work when it is approved, so later rate changes never reprice it.
+
+Each entry gets the rate of its pairing's district in force on the entry's date: the
+hourly rate for coaching, the half-day rate for release time.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from timesheets import rules
+from timesheets.models import Entry, Pairing, Rate
+
+
+class MissingRate(LookupError):
+    def __init__(self, district: str, day: date):
+        super().__init__(f"No rate for district {district!r} on {day}: set one with PUT /rates/{district} "
+                         f"effective on or before that date.")
+        self.district, self.day = district, day
+
+
+def rate_on(rates: list[Rate], district: str, day: date) -> Rate:
+    """The rate in force on `day`, from `rates` of that district sorted by effective_from."""
+    index = bisect_right([r.effective_from for r in rates], day)
+    if index == 0:
+        raise MissingRate(district, day)
+    return rates[index - 1]
+
+
+def fix_rates(session: Session, coach_id: str, period: str) -> None:
+    """Write the applicable rate on every entry of the coach's month, or raise MissingRate."""
+    rows = session.execute(select(Entry, Pairing.district).join(Pairing, Entry.pairing_id == Pairing.id)
+                           .where(Entry.coach_id == coach_id, Entry.period == period)).all()
+    by_district: dict[str, list[Rate]] = {}
+    for entry, district in rows:
+        if district not in by_district:
+            by_district[district] = list(session.scalars(
+                select(Rate).where(Rate.district == district).order_by(Rate.effective_from)))
+        rate = rate_on(by_district[district], district, entry.day)
+        entry.rate = rate.release_half_day_rate if entry.activity == rules.RELEASE else rate.hourly_rate

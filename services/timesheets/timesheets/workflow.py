@@ -1,0 +1,73 @@
+"""A coach's month: submitted by the coach, approved (locked and priced) or rejected (reopened)."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from timesheets import events, pricing, rules
+from timesheets.models import Entry, Pairing, Timesheet
+from timesheets.money import hours
+
+
+class WorkflowError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def find(session: Session, coach_id: str, period: str, lock: bool = False) -> Timesheet | None:
+    query = select(Timesheet).where(Timesheet.coach_id == coach_id, Timesheet.period == period)
+    return session.scalar(query.with_for_update() if lock else query)
+
+
+def submit(session: Session, coach_id: str, period: str) -> Timesheet:
+    pairings = list(session.scalars(select(Pairing).where(Pairing.coach_id == coach_id)
+                                    .order_by(Pairing.id).with_for_update()))
+    sheet = find(session, coach_id, period, lock=True)
+    if sheet is not None and sheet.status in ("submitted", "approved"):
+        raise WorkflowError(409, "already_submitted", f"The timesheet for {period} is already {sheet.status}.")
+    logged = list(session.scalars(select(Entry).where(Entry.coach_id == coach_id, Entry.period == period)))
+    if not logged:
+        raise WorkflowError(422, "nothing_to_submit", f"No time is logged for {period}.")
+    coach = next(p for p in pairings if p.id == logged[0].pairing_id)
+    if sheet is None:
+        sheet = Timesheet(id=str(uuid.uuid4()), coach_id=coach_id, period=period)
+        session.add(sheet)
+    sheet.status, sheet.reject_reason, sheet.decided_at = "submitted", None, None
+    sheet.employee_id, sheet.coach_name, sheet.coach_email = \
+        coach.coach_employee_id, coach.coach_name, coach.coach_email
+    sheet.hours = hours(rules.coaching_minutes(logged))
+    sheet.submitted_at = datetime.now(timezone.utc)
+    session.flush()
+    events.timesheet(session, "timesheet.submitted", sheet)
+    return sheet
+
+
+def approve(session: Session, coach_id: str, period: str) -> Timesheet:
+    sheet = _submitted(session, coach_id, period)
+    try:
+        pricing.fix_rates(session, coach_id, period)
+    except pricing.MissingRate as exc:
+        raise WorkflowError(409, "missing_rate", str(exc)) from exc
+    sheet.status, sheet.decided_at = "approved", datetime.now(timezone.utc)
+    events.timesheet(session, "timesheet.approved", sheet)
+    return sheet
+
+
+def reject(session: Session, coach_id: str, period: str, reason: str) -> Timesheet:
+    sheet = _submitted(session, coach_id, period)
+    sheet.status, sheet.reject_reason, sheet.decided_at = "rejected", reason, datetime.now(timezone.utc)
+    events.timesheet(session, "timesheet.rejected", sheet, reason=reason)
+    return sheet
+
+
+def _submitted(session: Session, coach_id: str, period: str) -> Timesheet:
+    sheet = find(session, coach_id, period, lock=True)
+    if sheet is None or sheet.status != "submitted":
+        state = sheet.status if sheet else "not submitted"
+        raise WorkflowError(409, "not_submitted",
+                            f"The timesheet for {period} is {state}; only a submitted one can be decided.")
+    return sheet
