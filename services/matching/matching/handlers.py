@@ -1,4 +1,9 @@
-"""How matching learns of applications."""
+"""How matching learns of applications: a pending review opens, a withdrawal closes it.
+
+Events may arrive twice or out of order (a retried submission after its withdrawal):
+a withdrawal of an unknown application leaves a closed review that the late submission
+fills in without reopening, and a repeated submission changes nothing.
+"""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -7,16 +12,34 @@ from sqlalchemy.orm import Session
 from matching.models import Review
 from peercoach.events.envelope import Envelope
 
+SUBMITTED_FIELDS = ("referral", "teacher", "focus_area", "support_types", "requested_coach_id",
+                    "learning_partner")
+
 
 def open_review(session: Session, envelope: Envelope, payload: dict) -> None:
-    session.add(Review(application_id=payload["application_id"], program=payload["program"],
-                       application=envelope.payload))
+    review = _review_of(session, payload["application_id"])
+    if review is None:
+        review = Review(application_id=payload["application_id"], program=payload["program"], status="pending")
+        session.add(review)
+    elif review.submitted_at is not None:
+        return
+    for field in SUBMITTED_FIELDS:
+        setattr(review, field, envelope.payload.get(field))
+    review.submitted_at = payload["submitted_at"]
 
 
 def close_review(session: Session, envelope: Envelope, payload: dict) -> None:
-    review = session.scalars(select(Review).where(Review.application_id == payload["application_id"])).first()
-    if review is not None and review.status == "pending":
+    review = _review_of(session, payload["application_id"])
+    if review is None:
+        session.add(Review(application_id=payload["application_id"], program=payload["program"],
+                           status="withdrawn"))
+    elif review.status == "pending":
         review.status = "withdrawn"
+        review.proposed_coach_id = review.proposed_score = None
+
+
+def _review_of(session: Session, application_id: str) -> Review | None:
+    return session.scalars(select(Review).where(Review.application_id == application_id).with_for_update()).first()
 
 
 HANDLERS = {"application.submitted": open_review, "application.withdrawn": close_review}

@@ -1,0 +1,18 @@
+"""Decimal amounts in requests: exact, at most two decimal places, within a range."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from marshmallow import ValidationError, fields, validate
+
+CENT = Decimal("0.01")
+
+
+def cents(value: Decimal) -> None:
+    if value != value.quantize(CENT):
+        raise ValidationError("At most 2 decimal places.")
+
+
+def amount(required: bool = False, **limits) -> fields.Decimal:
+    """`amount(min=0, max=100)`: a Decimal field (a JSON number or string) with those limits."""
+    return fields.Decimal(as_string=True, required=required, validate=[cents, validate.Range(**limits)])

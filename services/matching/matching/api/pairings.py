@@ -1,0 +1,76 @@
+"""Pairings: the coordinator sees all, a coach their own; the coordinator closes one."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+from sqlalchemy import select
+
+from matching.models import Pairing
+from matching.pairing_changes import close, visible_pairing
+from peercoach.web.app import context
+from peercoach.web.auth import current_principal, require
+
+blp = Blueprint("pairings", __name__, description="Teacher and coach pairings")
+
+
+class PairingFundingSchema(Schema):
+    federation_pct = fields.Decimal(as_string=True)
+    district_pct = fields.Decimal(as_string=True)
+
+
+class PairingSchema(Schema):
+    id = fields.String()
+    review_id = fields.String()
+    application_id = fields.String()
+    coach_id = fields.String()
+    program = fields.String()
+    referral = fields.String()
+    teacher = fields.Dict()
+    learning_partner = fields.Dict(allow_none=True)
+    hours_approved = fields.Decimal(as_string=True)
+    release_half_days = fields.Integer()
+    funding = fields.Function(lambda p: PairingFundingSchema().dump(p))
+    account_code = fields.String()
+    status = fields.String()
+    started_on = fields.Date()
+    closed_on = fields.Date(allow_none=True)
+
+
+class PairingQuery(Schema):
+    status = fields.String(validate=validate.OneOf(("active", "closed")))
+    coach_id = fields.String()
+
+
+@blp.route("/pairings")
+class Pairings(MethodView):
+    @require("coordinator", "coach")
+    @blp.arguments(PairingQuery, location="query")
+    @blp.response(200, PairingSchema(many=True))
+    def get(self, query):
+        principal = current_principal()
+        if principal.role == "coach":
+            query["coach_id"] = principal.sub
+        statement = select(Pairing).order_by(Pairing.started_on.desc(), Pairing.id)
+        for field, value in query.items():
+            statement = statement.where(getattr(Pairing, field) == value)
+        with context().db.transaction() as session:
+            return session.scalars(statement).all()
+
+
+@blp.route("/pairings/<pairing_id>")
+class PairingById(MethodView):
+    @require("coordinator", "coach")
+    @blp.response(200, PairingSchema)
+    def get(self, pairing_id):
+        with context().db.transaction() as session:
+            return visible_pairing(session, pairing_id)
+
+
+@blp.route("/pairings/<pairing_id>/close")
+class ClosePairing(MethodView):
+    @require("coordinator")
+    @blp.response(200, PairingSchema)
+    def post(self, pairing_id):
+        with context().db.transaction() as session:
+            return close(session, pairing_id)

@@ -1,0 +1,89 @@
+"""What reviews look like, and what a decision on one may say."""
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from matching.api.amounts import amount
+
+STATUSES = ("pending", "approved", "denied", "withdrawn")
+APPROVE_ONLY = ("coach_id", "hours_approved", "release_half_days", "funding", "account_code")
+
+
+class SuggestionSchema(Schema):
+    coach_id = fields.String()
+    score = fields.Integer()
+    reasons = fields.List(fields.String())
+    requested = fields.Boolean()
+
+
+class RequestedCoachSchema(Schema):
+    coach_id = fields.String()
+    eligible = fields.Boolean()
+    code = fields.String(allow_none=True)
+    message = fields.String(allow_none=True)
+
+
+class ProposalSchema(Schema):
+    coach_id = fields.String(attribute="proposed_coach_id")
+    score = fields.Integer(attribute="proposed_score")
+
+
+class ReviewSchema(Schema):
+    id = fields.String()
+    application_id = fields.String()
+    program = fields.String()
+    referral = fields.String()
+    status = fields.String()
+    teacher = fields.Dict()
+    focus_area = fields.String()
+    support_types = fields.List(fields.String())
+    requested_coach_id = fields.String()
+    learning_partner = fields.Dict()
+    submitted_at = fields.DateTime()
+    suggestions = fields.List(fields.Nested(SuggestionSchema))
+    requested_coach = fields.Nested(RequestedCoachSchema, allow_none=True)
+    proposal = fields.Method("dump_proposal")
+    decided_at = fields.DateTime()
+    decision_reason = fields.String()
+    pairing_id = fields.String()
+
+    def dump_proposal(self, review):
+        return ProposalSchema().dump(review) if review.proposed_coach_id else None
+
+
+class ReviewQuery(Schema):
+    status = fields.String(load_default="pending", validate=validate.OneOf(STATUSES))
+
+
+class FundingSchema(Schema):
+    federation_pct = amount(min=0, max=100)
+    district_pct = amount(min=0, max=100)
+
+    @validates_schema
+    def both(self, data, **_):
+        if set(data) != {"federation_pct", "district_pct"}:
+            raise ValidationError("Give both federation_pct and district_pct.")
+
+
+class DecisionSchema(Schema):
+    decision = fields.String(required=True, validate=validate.OneOf(("approve", "deny")))
+    coach_id = fields.String(validate=validate.Length(min=1, max=36))
+    hours_approved = amount(min=0, min_inclusive=False)
+    release_half_days = fields.Integer(validate=validate.Range(min=0))
+    funding = fields.Nested(FundingSchema)
+    account_code = fields.String(validate=validate.Length(max=100))
+    reason = fields.String(validate=validate.Length(min=1, max=2000))
+
+    @validates_schema
+    def fits_the_decision(self, data, **_):
+        if data["decision"] == "approve":
+            if "coach_id" not in data:
+                raise ValidationError("An approval names the coach.", "coach_id")
+            if "reason" in data:
+                raise ValidationError("Only a denial carries a reason.", "reason")
+        else:
+            if "reason" not in data:
+                raise ValidationError("A denial gives its reason.", "reason")
+            extra = [field for field in APPROVE_ONLY if field in data]
+            if extra:
+                raise ValidationError({field: ["Only an approval carries this."] for field in extra})

@@ -1,0 +1,69 @@
+"""Changes to a pairing: closing it, and extensions of its hours requested and decided.
+
+An extension's reason stays here: the event says only how many hours were added.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from flask_smorest import abort
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from matching import payloads, rules
+from matching.db import outbox
+from matching.models import Coach, Extension, Pairing
+from peercoach.web.auth import current_principal
+
+
+def visible_pairing(session: Session, pairing_id: str, lock: bool = False) -> Pairing:
+    """The pairing if the caller may see it: the coordinator, or the pairing's own coach."""
+    statement = select(Pairing).where(Pairing.id == pairing_id)
+    pairing = session.scalars(statement.with_for_update() if lock else statement).first()
+    principal = current_principal()
+    if pairing is None or (principal.role == "coach" and pairing.coach_id != principal.sub):
+        abort(404, message="No pairing with this id.")
+    return pairing
+
+
+def _active(pairing: Pairing) -> Pairing:
+    if pairing.status != "active":
+        abort(409, message="The pairing is closed.", code="pairing_closed")
+    return pairing
+
+
+def close(session: Session, pairing_id: str) -> Pairing:
+    pairing = _active(visible_pairing(session, pairing_id, lock=True))
+    pairing.status, pairing.closed_on = "closed", datetime.now(timezone.utc).date()
+    outbox.record(session, "pairing.closed", payloads.pairing_closed(pairing, session.get(Coach, pairing.coach_id)))
+    return pairing
+
+
+def request_extension(session: Session, pairing_id: str, hours: Decimal, reason: str) -> Extension:
+    pairing = _active(visible_pairing(session, pairing_id))
+    if (why := rules.extension_problem(hours)) is not None:
+        abort(422, message=why, errors={"hours": [why]})
+    extension = Extension(pairing_id=pairing.id, hours=hours, reason=reason, requested_by=current_principal().role)
+    session.add(extension)
+    session.flush()
+    return extension
+
+
+def decide_extension(session: Session, extension_id: str, approve: bool) -> Extension:
+    extension = session.get(Extension, extension_id)
+    if extension is None:
+        abort(404, message="No extension with this id.")
+    claimed = session.execute(
+        update(Extension).where(Extension.id == extension_id, Extension.status == "pending")
+        .values(status="approved" if approve else "denied", decided_at=datetime.now(timezone.utc))
+        .execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        abort(409, message="The extension was already decided.", code="extension_not_pending")
+    session.refresh(extension)
+    if approve:
+        pairing = _active(visible_pairing(session, extension.pairing_id, lock=True))
+        pairing.hours_approved += extension.hours
+        coach = session.get(Coach, pairing.coach_id)
+        outbox.record(session, "pairing.hours_extended", payloads.hours_extended(pairing, extension, coach))
+    return extension
