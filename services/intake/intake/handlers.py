@@ -1,21 +1,35 @@
-"""How intake follows the panel's decisions."""
+"""How intake follows the panel's decisions (application.approved / application.denied).
+
+Only a submitted application takes a decision. A decision for an application that was
+withdrawn meanwhile, already decided (a repeat), or unknown here changes nothing.
+"""
 from __future__ import annotations
+
+import logging
 
 from sqlalchemy.orm import Session
 
-from intake.models import Application
+from intake.models import Application, now
 from peercoach.events.envelope import Envelope
+from peercoach.logs import fields
+
+log = logging.getLogger(__name__)
 
 
-def set_status(status: str):
+def follow_decision(status: str):
     def handle(session: Session, envelope: Envelope, payload: dict) -> None:
-        application = session.get(Application, payload["application_id"])
-        if application is not None and application.status == "submitted":
-            application.status = status
+        application = session.get(Application, payload["application_id"], with_for_update=True)
+        if application is None or application.status != "submitted":
+            log.info("%s left unapplied", envelope.type, extra=fields(
+                event_id=envelope.id, application_id=payload["application_id"],
+                current_status=application.status if application else "unknown"))
+            return
+        application.status = status
+        application.status_changed_at = now()
     return handle
 
 
 HANDLERS = {
-    "application.approved": set_status("approved"),
-    "application.denied": set_status("denied"),
+    "application.approved": follow_decision("approved"),
+    "application.denied": follow_decision("denied"),
 }

@@ -1,26 +1,47 @@
-"""Applications as the intake service keeps them."""
+"""Applications as the intake service keeps them, and remembered answers to idempotent posts."""
 from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, DateTime, String
+from sqlalchemy import JSON, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.db import Base
 
 
-def _now() -> datetime:
+def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
 class Application(Base):
     __tablename__ = "applications"
+    __table_args__ = (Index("ix_applications_teacher_program", "employee_id", "program", "status"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
     program: Mapped[str] = mapped_column(String(40))
     referral: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
+    employee_id: Mapped[str] = mapped_column(String(40))
     teacher: Mapped[dict] = mapped_column(JSON)
+    reasons: Mapped[list] = mapped_column(JSON)
+    reason_details: Mapped[str] = mapped_column(Text, default="")
     focus_area: Mapped[str] = mapped_column(String(60))
-    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    support_types: Mapped[list] = mapped_column(JSON)
+    requested_coach_id: Mapped[str | None] = mapped_column(String(64))
+    learning_partner: Mapped[dict | None] = mapped_column(JSON)
+    consent_acknowledged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    withdrawn_by: Mapped[str | None] = mapped_column(String(20))
+
+
+class IdempotentResponse(Base):
+    """The first answer to a POST carrying an Idempotency-Key, replayed for repeats."""
+    __tablename__ = "idempotent_responses"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)

@@ -1,14 +1,14 @@
 """initial schema
 
-Revision ID: 60bc73ad15e2
+Revision ID: ef9d894038f8
 Revises: 
-Create Date: 2026-11-25 14:09:47.986931
+Create Date: 2026-11-25 14:21:35.958640
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '60bc73ad15e2'
+revision = 'ef9d894038f8'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -21,14 +21,33 @@ def upgrade() -> None:
     sa.Column('program', sa.String(length=40), nullable=False),
     sa.Column('referral', sa.String(length=40), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('employee_id', sa.String(length=40), nullable=False),
     sa.Column('teacher', sa.JSON(), nullable=False),
+    sa.Column('reasons', sa.JSON(), nullable=False),
+    sa.Column('reason_details', sa.Text(), nullable=False),
     sa.Column('focus_area', sa.String(length=60), nullable=False),
+    sa.Column('support_types', sa.JSON(), nullable=False),
+    sa.Column('requested_coach_id', sa.String(length=64), nullable=True),
+    sa.Column('learning_partner', sa.JSON(), nullable=True),
+    sa.Column('consent_acknowledged_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('submitted_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('status_changed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('withdrawn_by', sa.String(length=20), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_applications_status'), ['status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applications_submitted_at'), ['submitted_at'], unique=False)
+        batch_op.create_index('ix_applications_teacher_program', ['employee_id', 'program', 'status'], unique=False)
 
+    op.create_table('idempotent_responses',
+    sa.Column('key', sa.String(length=255), nullable=False),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('status_code', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('key')
+    )
     op.create_table('inbox',
     sa.Column('event_id', sa.String(length=36), nullable=False),
     sa.Column('consumer', sa.String(length=100), nullable=False),
@@ -61,7 +80,10 @@ def downgrade() -> None:
 
     op.drop_table('outbox')
     op.drop_table('inbox')
+    op.drop_table('idempotent_responses')
     with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.drop_index('ix_applications_teacher_program')
+        batch_op.drop_index(batch_op.f('ix_applications_submitted_at'))
         batch_op.drop_index(batch_op.f('ix_applications_status'))
 
     op.drop_table('applications')

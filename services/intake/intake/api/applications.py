@@ -1,0 +1,86 @@
+"""POST /applications (public), GET /applications and GET /applications/{id}."""
+from __future__ import annotations
+
+import functools
+
+from flask import jsonify, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+from intake import records, submission
+from intake.api import refuse
+from intake.refusals import Refused
+from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
+from peercoach.web.app import context
+from peercoach.web.auth import current_principal, require
+
+blp = Blueprint("applications", __name__, description="Applications to a coaching program")
+
+
+class KeyHeaderSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    idempotency_key = fields.String(data_key="Idempotency-Key", load_default=None,
+                                    validate=[validate.Length(min=1, max=255),
+                                              validate.Regexp(r"^[\x21-\x7e]+$", error="Use printable ASCII.")])
+
+
+def json_only(view):
+    """415 for a body that is not declared as JSON (before the body is parsed)."""
+    @functools.wraps(view)
+    def checked(*args, **kwargs):
+        if not request.is_json:
+            abort(415, message="Send the application as JSON with Content-Type: application/json.")
+        return view(*args, **kwargs)
+    return checked
+
+
+@blp.route("/applications")
+class Applications(MethodView):
+    @json_only
+    @blp.arguments(KeyHeaderSchema, location="headers")
+    @blp.arguments(ApplicationInSchema)
+    @blp.response(201, ApplicationSchema, description="The application was created.")
+    @blp.alt_response(200, schema=ApplicationSchema, description=(
+        "Nothing new was created: a repeat. Either the same Idempotency-Key as an earlier request "
+        "(its first answer is given again), or, without a key, a double submit: the same teacher "
+        "applied to the same program within the last 10 minutes and that application is still "
+        "submitted; the answer is that earlier application."))
+    def post(self, headers, data):
+        """Apply to a coaching program (no token: web forms post here).
+
+        Each invalid or ineligible field is named in `error.fields` (422). An `Idempotency-Key`
+        header makes a repeat return the first answer; the same key with a different body is
+        refused (422, code `idempotency_key_reused`). A request that fails validation is not
+        remembered under its key. `reason_details` stays in intake: it is in no event.
+        """
+        try:
+            answer = submission.submit(context().db, data, headers.get("idempotency_key"))
+        except Refused as refusal:
+            refuse(refusal)
+        response = jsonify(answer.body)
+        response.status_code = answer.status_code
+        return response
+
+    @require("coordinator")
+    @blp.arguments(ListQuerySchema, location="query")
+    @blp.response(200, PageSchema)
+    def get(self, query):
+        """Applications, oldest first, filtered by status and program, a page at a time (coordinator)."""
+        with context().db.transaction() as session:
+            return records.page(session, **query)
+
+
+@blp.route("/applications/<application_id>")
+class ApplicationById(MethodView):
+    @require("coordinator", "teacher")
+    @blp.response(200, ApplicationSchema)
+    def get(self, application_id):
+        """One application: the coordinator, or the teacher who applied (token sub = employee id)."""
+        try:
+            with context().db.transaction() as session:
+                return records.visible(session, application_id, current_principal())
+        except Refused as refusal:
+            refuse(refusal)

@@ -1,0 +1,106 @@
+"""What the JSON API accepts and returns; the program rules are checked along with the fields."""
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from intake import rules
+from peercoach.events.contracts import EMPLOYMENT_STATUSES, FOCUS_AREAS, PROGRAMS, REASONS, REFERRALS, \
+    SUPPORT_TYPES
+
+STATUSES = ("submitted", "approved", "denied", "withdrawn")
+PLAIN_LINE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Must be plain text on one line.")
+PLAIN_TEXT = validate.Regexp(r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$", error="Must be plain text.")
+EMPLOYEE_ID = validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
+                              error="Use 1 to 40 letters, digits, dots, dashes or underscores.")
+
+
+class Line(fields.String):
+    """One line of text, trimmed, 1 to `max_length` characters."""
+
+    def __init__(self, max_length: int, **kwargs):
+        super().__init__(validate=[validate.Length(min=1, max=max_length), PLAIN_LINE], **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).strip()
+
+
+def email(**kwargs) -> fields.Email:
+    return fields.Email(validate=validate.Length(max=254), **kwargs)
+
+
+def codes(choices, **kwargs) -> fields.List:
+    """A non-empty list of codes; a code listed twice counts once."""
+    return fields.List(fields.String(validate=validate.OneOf(choices)), required=True,
+                       validate=validate.Length(min=1, max=len(choices)), **kwargs)
+
+
+class TeacherSchema(Schema):
+    employee_id = fields.String(required=True, validate=EMPLOYEE_ID)
+    first_name = Line(80, required=True)
+    last_name = Line(80, required=True)
+    email = email(required=True)
+    school = Line(120, required=True)
+    district = Line(80, required=True)
+    employment_status = fields.String(required=True, validate=validate.OneOf(EMPLOYMENT_STATUSES))
+    grade_levels = fields.List(Line(20), required=True, validate=validate.Length(min=1, max=20))
+    subjects = fields.List(Line(60), required=True, validate=validate.Length(min=1, max=20))
+
+
+class PartnerSchema(Schema):
+    name = Line(160, required=True)
+    email = email(required=True)
+
+
+class ConsentSchema(Schema):
+    confidentiality_acknowledged = fields.Boolean(required=True, truthy={True}, falsy={False})
+
+
+class ApplicationInSchema(Schema):
+    program = fields.String(required=True, validate=validate.OneOf(PROGRAMS))
+    referral = fields.String(required=True, validate=validate.OneOf(REFERRALS))
+    teacher = fields.Nested(TeacherSchema, required=True)
+    reasons = codes(REASONS)
+    reason_details = fields.String(load_default="", validate=[validate.Length(max=4000), PLAIN_TEXT],
+                                   metadata={"description": "Free text; kept by intake only, never shared."})
+    focus_area = fields.String(required=True, validate=validate.OneOf(FOCUS_AREAS))
+    support_types = codes(SUPPORT_TYPES)
+    requested_coach_id = Line(64, load_default=None, allow_none=True)
+    learning_partner = fields.Nested(PartnerSchema, load_default=None, allow_none=True)
+    consent = fields.Nested(ConsentSchema, required=True)
+
+    @validates_schema(skip_on_field_errors=False)
+    def eligible(self, data: dict, **_kwargs) -> None:
+        problems = rules.problems(data)
+        if problems:
+            raise ValidationError(problems)
+
+    @post_load
+    def once_each(self, data: dict, **_kwargs) -> dict:
+        for name in ("reasons", "support_types"):
+            data[name] = list(dict.fromkeys(data[name]))
+        return data
+
+
+class ApplicationSchema(ApplicationInSchema):
+    id = fields.String(dump_only=True)
+    status = fields.String(dump_only=True, metadata={"enum": list(STATUSES)})
+    consent = fields.Function(lambda application: {"confidentiality_acknowledged": True,
+                                                   "acknowledged_at": application.consent_acknowledged_at.isoformat()},
+                              dump_only=True)
+    submitted_at = fields.DateTime(dump_only=True)
+    status_changed_at = fields.DateTime(dump_only=True, allow_none=True)
+    withdrawn_by = fields.String(dump_only=True, allow_none=True)
+
+
+class ListQuerySchema(Schema):
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    program = fields.String(validate=validate.OneOf(PROGRAMS))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class PageSchema(Schema):
+    items = fields.List(fields.Nested(ApplicationSchema))
+    total = fields.Integer()
+    page = fields.Integer()
+    page_size = fields.Integer()

@@ -1,0 +1,67 @@
+"""The page behind the emailed withdraw link: GET only shows a button (mail scanners follow links),
+the button's form post withdraws. The link's token is an ordinary teacher token."""
+from __future__ import annotations
+
+import jwt
+from flask import Blueprint, current_app, request
+from flask_wtf.csrf import CSRFError
+
+from intake import records, withdrawal
+from intake.refusals import Refused
+from intake.rules import PROGRAM_RULES
+from intake.web import csrf, page
+from peercoach.web.app import context
+from peercoach.web.auth import Principal, decode_token
+
+blueprint = Blueprint("withdraw_page", __name__)
+BAD_LINK = "This withdraw link is not valid or has expired. Please contact the program coordinator."
+
+
+def teacher_from(token: str) -> Principal | None:
+    try:
+        principal = decode_token(current_app.config["JWT_SECRET"], token)
+    except jwt.InvalidTokenError:
+        return None
+    return principal if principal.role == "teacher" else None
+
+
+def refused(message: str, status: int):
+    return page("withdraw.html", status, state="refused", message=message)
+
+
+def confirmation(application, token: str, status: int = 200, message: str | None = None):
+    return page("withdraw.html", status, state="confirm" if application.status == "submitted" else "closed",
+                application=application, program=PROGRAM_RULES[application.program], token=token,
+                message=message)
+
+
+@blueprint.get("/applications/<application_id>/withdraw")
+def show(application_id):
+    token = request.args.get("token", "")
+    principal = teacher_from(token)
+    if principal is None:
+        return refused(BAD_LINK, 401)
+    try:
+        with context().db.transaction() as session:
+            application = records.visible(session, application_id, principal)
+    except Refused as refusal:
+        return refused(refusal.message, refusal.status)
+    return confirmation(application, token)
+
+
+def confirm(application_id):
+    """The form post from the page above (routed here by the API's POST for form bodies)."""
+    token = request.form.get("token", "")
+    principal = teacher_from(token)
+    if principal is None:
+        return refused(BAD_LINK, 401)
+    try:
+        with context().db.transaction() as session:
+            application = records.visible(session, application_id, principal)
+        csrf.protect()
+        application = withdrawal.withdraw(context().db, application_id, principal)
+    except CSRFError:
+        return confirmation(application, token, 400, "The page had expired. Please press the button again.")
+    except Refused as refusal:
+        return refused(refusal.message, refusal.status)
+    return page("withdraw.html", state="done", application=application, program=PROGRAM_RULES[application.program])

@@ -1,0 +1,21 @@
+"""A teacher or the coordinator withdraws an application that is still submitted."""
+from __future__ import annotations
+
+from intake import events, records
+from intake.db import outbox
+from intake.models import Application, now
+from intake.refusals import NotWithdrawable
+from peercoach.db import Database
+from peercoach.web.auth import Principal
+
+
+def withdraw(db: Database, application_id: str, principal: Principal) -> Application:
+    with db.transaction() as session:
+        application = records.visible(session, application_id, principal, for_update=True)
+        if application.status != "submitted":
+            raise NotWithdrawable(f"Only a submitted application can be withdrawn; this one is {application.status}.")
+        application.status = "withdrawn"
+        application.withdrawn_by = principal.role
+        application.status_changed_at = now()
+        outbox.record(session, "application.withdrawn", events.withdrawn(application))
+    return application
