@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, request
 from flask_smorest import Api
+from marshmallow import Schema, fields
 
 from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
@@ -14,6 +15,21 @@ from peercoach.service import ServiceSpec
 from peercoach.web import errors, ops
 
 SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
+
+
+class ErrorDetail(Schema):
+    code = fields.String(required=True)
+    message = fields.String(required=True)
+    fields = fields.Dict(keys=fields.String(), required=True)
+
+
+class ErrorSchema(Schema):
+    """What every error response carries (see peercoach.web.errors)."""
+    error = fields.Nested(ErrorDetail, required=True)
+
+
+class PeercoachApi(Api):
+    ERROR_SCHEMA = ErrorSchema
 
 
 @dataclass
@@ -53,7 +69,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
     if not app.testing:
         logs.configure(spec.name)
     app.extensions["peercoach"] = Context(spec, Database(app.config["DATABASE_URL"]))
-    api = Api(app)
+    api = PeercoachApi(app)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     app.register_blueprint(ops.blueprint)
