@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 import pytest
 
@@ -100,8 +101,10 @@ def apply(notifications_db):
     """Handle an event as the consumer does (inbox and all), without the broker."""
     consumer = Consumer("notifications", notifications_db, tables, HANDLERS, "amqp://unused", Names("unused"))
 
-    def handle(type_: str, payload: dict) -> Envelope:
+    def handle(type_: str, payload: dict, occurred_at: str | None = None) -> Envelope:
         envelope = Envelope.new(type_, payload, producer="test")
+        if occurred_at:
+            envelope = replace(envelope, occurred_at=occurred_at)
         consumer.handle(envelope)
         return envelope
     return handle
