@@ -7,6 +7,7 @@ from flask import jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import EXCLUDE, Schema, fields, validate
+from werkzeug.exceptions import BadRequest
 
 from intake import records, submission
 from intake.api import refuse
@@ -28,11 +29,15 @@ class KeyHeaderSchema(Schema):
 
 
 def json_only(view):
-    """415 for a body that is not declared as JSON (before the body is parsed)."""
+    """415 for a body not declared as JSON, 400 for one that does not parse (before validation)."""
     @functools.wraps(view)
     def checked(*args, **kwargs):
         if not request.is_json:
             abort(415, message="Send the application as JSON with Content-Type: application/json.")
+        try:
+            request.get_json()
+        except BadRequest:
+            abort(400, message="The body is not valid JSON.", code="invalid_json")
         return view(*args, **kwargs)
     return checked
 

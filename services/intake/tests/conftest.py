@@ -1,0 +1,43 @@
+"""Fixtures for the intake tests: a fresh database, the app, and what was written to it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from intake.db import tables
+from intake.models import Application
+from peercoach.db import Database
+
+
+class Intake:
+    """The intake app's test client, with a look at its database."""
+
+    def __init__(self, app, url: str):
+        self.app = app
+        self.client = app.test_client()
+        self.db = Database(url)
+
+    def applications(self) -> int:
+        with self.db.transaction() as session:
+            return session.scalar(select(func.count()).select_from(Application))
+
+    def outbox(self, type_: str | None = None) -> list[dict]:
+        """Event envelopes recorded so far (oldest first), optionally of one type."""
+        with self.db.transaction() as session:
+            rows = session.execute(select(tables.outbox.c.body).order_by(tables.outbox.c.seq)).scalars()
+            events = [json.loads(body) for body in rows]
+        return [e for e in events if type_ is None or e["type"] == type_]
+
+
+@pytest.fixture
+def intake_url(database_url) -> str:
+    return database_url("intake")
+
+
+@pytest.fixture
+def intake(make_app, intake_url):
+    service = Intake(make_app("intake", intake_url), intake_url)
+    yield service
+    service.db.dispose()
