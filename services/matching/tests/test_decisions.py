@@ -120,3 +120,16 @@ def test_bad_decisions_are_refused_naming_the_field_and_nothing_is_written(match
     assert matching.client.get("/reviews", headers=matching.coordinator).get_json()[0]["status"] == "pending"
     assert matching.events("application.approved") == [] and matching.events("application.denied") == []
     assert matching.decide("no-such-review", decision="deny", reason="x").status_code == 404
+
+
+def test_the_decision_events_reach_the_broker(matching, start_worker, probe):
+    coach = matching.add_coach()
+    review = matching.submit()
+    start_worker("matching", matching.app.config["DATABASE_URL"])
+
+    matching.approve(review["id"], coach["id"])
+
+    [created] = probe.wait_for("pairing.created")
+    [approved] = probe.wait_for("application.approved")
+    assert created.payload["pairing_id"] == approved.payload["pairing_id"]
+    assert created.producer == "matching"
