@@ -15,7 +15,7 @@ from timesheets import handlers
 from timesheets.db import tables
 
 TODAY = date.today()
-START = TODAY.replace(day=1) - timedelta(days=70)
+START = (TODAY.replace(day=1) - timedelta(days=70)).replace(day=1)
 
 
 def pairing_payload(**overrides) -> dict:
@@ -45,9 +45,14 @@ def pairing_payload(**overrides) -> dict:
 class Service:
     client: object
     db: Database
+    url: str
     token: object
     today = TODAY
     start = START
+
+    @staticmethod
+    def pairing_payload(**overrides) -> dict:
+        return pairing_payload(**overrides)
 
     def add_pairing(self, **overrides) -> dict:
         payload = pairing_payload(**overrides)
@@ -63,6 +68,24 @@ class Service:
                                 json={"date": day.isoformat(), "minutes": minutes, "activity": activity,
                                       "note": note})
 
+    @property
+    def period(self) -> str:
+        return self.start.strftime("%Y-%m")
+
+    def sheet(self, pairing: dict, action: str = "", headers: dict | None = None, **kwargs):
+        """GET the coach's timesheet for `period`, or POST an action (submit, approve, reject) to it."""
+        path = f"/timesheets/{pairing['coach']['coach_id']}/{self.period}"
+        if not action:
+            return self.client.get(path, headers=headers or self.coach(pairing))
+        role = self.coach(pairing) if action == "submit" else self.token("coordinator")
+        return self.client.post(f"{path}/{action}", headers=headers or role, **kwargs)
+
+    def rate(self, district: str, hourly: str, half_day: str, effective_from) -> None:
+        response = self.client.put(f"/rates/{district}", headers=self.token("coordinator"), json={
+            "hourly_rate": hourly, "release_half_day_rate": half_day,
+            "effective_from": effective_from.isoformat()})
+        assert response.status_code == 200, response.get_json()
+
     def events(self, type_: str | None = None) -> list[dict]:
         with self.db.transaction() as session:
             bodies = session.scalars(select(tables.outbox.c.body).order_by(tables.outbox.c.seq))
@@ -75,5 +98,5 @@ def service(make_app, database_url, token):
     url = database_url("timesheets")
     app = make_app("timesheets", url)
     db = Database(url)
-    yield Service(app.test_client(), db, token)
+    yield Service(app.test_client(), db, url, token)
     db.dispose()

@@ -39,7 +39,8 @@ def used_minutes(session: Session, pairing_id: str) -> int:
 
 def summary(session: Session, pairing: Pairing) -> dict:
     used = used_minutes(session, pairing.id)
-    return {"pairing_id": pairing.id, "approved": pairing.hours_approved, "used": hours(used),
+    return {"pairing_id": pairing.id, "program": pairing.program, "started_on": pairing.started_on,
+            "closed_on": pairing.closed_on, "approved": pairing.hours_approved, "used": hours(used),
             "remaining": max(pairing.hours_approved - hours(used), 0),
             "release_half_days_approved": pairing.release_half_days,
             "release_half_days_used": rules.release_half_days(

@@ -75,7 +75,7 @@ class OneEntry(MethodView):
             changed = rules.Entry(body.get("date", entry.day), body.get("minutes", entry.minutes),
                                   body.get("activity", entry.activity))
             enforce(session, pairing, changed, leaving_out=entry.id)
-            entry.day, entry.minutes, entry.activity = changed
+            entry.day, entry.minutes, entry.activity = changed.day, changed.minutes, changed.activity
             entry.period = period_of(entry.day)
             if "note" in body:
                 entry.note = body["note"]

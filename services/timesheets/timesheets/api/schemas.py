@@ -43,6 +43,9 @@ class EntryOut(Schema):
 
 class HoursOut(Schema):
     pairing_id = fields.String()
+    program = fields.String()
+    started_on = fields.Date()
+    closed_on = fields.Date(allow_none=True)
     approved = fields.Decimal(**AMOUNT)
     used = fields.Decimal(**AMOUNT)
     remaining = fields.Decimal(**AMOUNT)

@@ -1,0 +1,71 @@
+"""Rates by date, billing statements per payer: coaching split by funding, release to the district."""
+from datetime import timedelta
+
+
+def approved_month(service):
+    pairing = service.add_pairing()
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    service.rate("SD-61", "60.00", "130.00", service.start + timedelta(days=10))
+    service.log(pairing, service.start, 90, note="confidential observation")
+    service.log(pairing, service.start + timedelta(days=3), 300, "release_day")
+    service.log(pairing, service.start + timedelta(days=12), 60, "debrief")
+    service.sheet(pairing, "submit")
+    assert service.sheet(pairing, "approve").status_code == 200
+    return pairing
+
+
+def statement(service, payer, headers=None):
+    return service.client.get("/billing/statements", query_string={"payer": payer, "period": service.period},
+                              headers=headers or service.token("finance", payer=payer))
+
+
+def test_statements_split_coaching_by_funding_and_bill_release_to_the_district(service):
+    pairing = approved_month(service)
+
+    federation = statement(service, "federation").get_json()
+    district = statement(service, "district").get_json()
+
+    assert federation["lines"] == [{
+        "pairing_id": pairing["pairing_id"], "program": "district_coaching", "account_code": "ACC-100",
+        "coaching_hours": "2.50", "coaching_amount": "54.00", "release_half_days": 0,
+        "release_amount": "0.00", "amount": "54.00"}]
+    assert district["lines"][0]["coaching_amount"] == "81.00"
+    assert district["lines"][0]["release_half_days"] == 2 and district["lines"][0]["release_amount"] == "240.00"
+    assert district["totals"] == {"coaching_amount": "81.00", "release_amount": "240.00", "amount": "321.00"}
+    assert "confidential" not in str(federation) + str(district)
+
+
+def test_a_later_rate_change_never_reprices_approved_work(service):
+    approved_month(service)
+
+    service.rate("SD-61", "99.00", "999.00", service.start)
+
+    assert statement(service, "federation").get_json()["totals"]["amount"] == "54.00"
+
+
+def test_finance_reads_only_its_own_payer(service):
+    approved_month(service)
+
+    assert statement(service, "district", service.token("finance", payer="federation")).status_code == 403
+    assert statement(service, "district", service.token("coordinator")).status_code == 200
+    assert statement(service, "district", service.token("payroll")).status_code == 403
+    bad = service.client.get("/billing/statements", query_string={"payer": "union", "period": "2026-1"},
+                             headers=service.token("coordinator"))
+    assert bad.status_code == 422 and set(bad.get_json()["error"]["fields"]) == {"payer", "period"}
+
+
+def test_rates_are_listed_by_date_and_validated(service):
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    service.rate("SD-61", "55.00", "125.00", service.start + timedelta(days=30))
+    service.rate("SD-61", "56.00", "126.00", service.start + timedelta(days=30))
+
+    listed = service.client.get("/rates/SD-61", headers=service.token("payroll")).get_json()
+    bad = service.client.put("/rates/SD-61", headers=service.token("coordinator"),
+                             json={"hourly_rate": "12.345", "release_half_day_rate": "-1",
+                                   "effective_from": "soon"})
+    teacher = service.client.put("/rates/SD-61", headers=service.token("coach"), json={})
+
+    assert [r["hourly_rate"] for r in listed] == ["50.00", "56.00"]
+    assert bad.status_code == 422
+    assert set(bad.get_json()["error"]["fields"]) == {"hourly_rate", "release_half_day_rate", "effective_from"}
+    assert teacher.status_code == 403
