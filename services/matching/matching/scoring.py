@@ -57,11 +57,15 @@ class CoachProfile:
 
 @dataclass(frozen=True)
 class Reason:
+    """Points and what earned them; `shared` of `wanted` items matched, when that is the measure."""
     points: int
     text: str
+    shared: frozenset[str] = frozenset()
+    wanted: int = 0
 
     def __str__(self) -> str:
-        return f"{self.text} (+{self.points})"
+        matched = f" {', '.join(sorted(self.shared))} ({len(self.shared)} of {self.wanted})" if self.wanted else ""
+        return f"{self.text}{matched} (+{self.points})"
 
 
 @dataclass(frozen=True)
@@ -102,8 +106,7 @@ def match_reasons(applicant: Applicant, coach: CoachProfile) -> list[Reason]:
             (SUPPORT_POINTS, "support types", applicant.support_types, coach.support_types)):
         shared = wanted & offered
         if shared:
-            reasons.append(Reason(round(points * len(shared) / len(wanted)),
-                                  f"{label} {', '.join(sorted(shared))} ({len(shared)} of {len(wanted)})"))
+            reasons.append(Reason(round(points * len(shared) / len(wanted)), label, shared, len(wanted)))
     reasons.append(Reason(PROGRAM_POINTS, f"serves {applicant.program}"))
     return reasons
 
