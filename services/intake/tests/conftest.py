@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from sqlalchemy import func, select
@@ -9,6 +10,22 @@ from sqlalchemy import func, select
 from intake.db import tables
 from intake.models import Application
 from peercoach.db import Database
+
+
+def form_answers(**overrides) -> dict:
+    """What a teacher types into the /apply form (unique values)."""
+    ref = uuid.uuid4().hex[:8]
+    form = {
+        "program": "voluntary_peer_coaching", "referral": "self", "employee_id": f"E{ref}",
+        "first_name": "Ada", "last_name": "Lovelace", "email": f"ada.{ref}@school.example.org",
+        "school": "Hill Elementary", "district": "BUSD", "employment_status": "permanent",
+        "grade_levels": ["3", "4"], "subjects": "math, science", "reasons": ["new_grade_level", "improve_practice"],
+        "reason_details": "First year teaching grade 4.", "focus_area": "numeracy",
+        "support_types": ["model_teaching", "observation_feedback"], "requested_coach_id": "",
+        "partner_name": "", "partner_email": "", "consent": "yes",
+    }
+    form.update(overrides)
+    return form
 
 
 class Intake:
@@ -41,3 +58,9 @@ def intake(make_app, intake_url):
     service = Intake(make_app("intake", intake_url), intake_url)
     yield service
     service.db.dispose()
+
+
+@pytest.fixture
+def filled_form():
+    """`filled_form(**changes)`: the form answers with some changed."""
+    return form_answers
