@@ -21,6 +21,7 @@ from intake.schemas import ApplicationSchema
 from peercoach.db import Database
 
 DUPLICATE_WINDOW = timedelta(minutes=10)
+AS_JSON = ApplicationSchema()
 
 
 def submit(db: Database, data: dict, key: str | None = None) -> Answer:
@@ -50,12 +51,12 @@ def create_unless_repeated(session: Session, data: dict) -> Answer:
     one_at_a_time(session, f"intake:{employee_id}:{program}")
     earlier = recent_submission(session, employee_id, program)
     if earlier is not None:
-        return Answer(200, ApplicationSchema().dump(earlier))
+        return Answer(200, AS_JSON.dump(earlier))
     application = Application(employee_id=employee_id, **{k: v for k, v in data.items() if k != "consent"})
     session.add(application)
     session.flush()
     outbox.record(session, "application.submitted", events.submitted(application))
-    return Answer(201, ApplicationSchema().dump(application))
+    return Answer(201, AS_JSON.dump(application))
 
 
 def one_at_a_time(session: Session, name: str) -> None:
