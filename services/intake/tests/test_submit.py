@@ -1,5 +1,6 @@
 """POST /applications: created once, validated field by field, its event without the free text."""
 import json
+import threading
 
 import pytest
 
@@ -154,3 +155,22 @@ def test_a_bad_idempotency_key_is_named(intake):
 
     assert response.status_code == 422
     assert "Idempotency-Key" in response.get_json()["error"]["fields"]
+
+
+@pytest.mark.parametrize("headers", [{"Idempotency-Key": "race-1"}, {}])
+def test_simultaneous_repeats_create_one_application(intake, headers):
+    body = application()
+    answers = []
+
+    def post():
+        answers.append(intake.app.test_client().post("/applications", json=body, headers=headers))
+
+    threads = [threading.Thread(target=post) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(a.status_code for a in answers)[-1] == 201
+    assert len({a.get_json()["id"] for a in answers}) == 1
+    assert intake.applications() == 1 and len(intake.outbox("application.submitted")) == 1
