@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
@@ -20,13 +21,18 @@ class Rates(MethodView):
     @blp.response(200, RateOut)
     def put(self, body, district):
         """Set the rates from a date on. Approved months keep the rates they were approved with."""
-        with context().db.transaction() as session:
-            rate = session.get(Rate, (district, body["effective_from"]), with_for_update=True)
-            if rate is None:
-                rate = Rate(district=district, effective_from=body["effective_from"])
-                session.add(rate)
-            rate.hourly_rate, rate.release_half_day_rate = body["hourly_rate"], body["release_half_day_rate"]
-            return rate
+        try:
+            with context().db.transaction() as session:
+                rate = session.get(Rate, (district, body["effective_from"]), with_for_update=True)
+                if rate is None:
+                    rate = Rate(district=district, effective_from=body["effective_from"])
+                    session.add(rate)
+                rate.hourly_rate = body["hourly_rate"]
+                rate.release_half_day_rate = body["release_half_day_rate"]
+        except IntegrityError:
+            abort(409, message="These rates were being set by another request at the same moment; try again.",
+                  code="concurrent_change")
+        return rate
 
     @require("coordinator", "payroll", "finance")
     @blp.response(200, RateOut(many=True))
