@@ -31,16 +31,17 @@ def slot_values(coach: CoachProfile, load: int) -> np.ndarray:
 
 def weights(applicants: list[Applicant], coaches: list[CoachProfile], loads: dict[str, int]):
     """The applications x slots score matrix, and which coach each slot belongs to."""
-    slots = [(coach, slot_values(coach, loads.get(coach.id, 0))) for coach in coaches if coach.active]
-    owners = [coach.id for coach, values in slots for _ in values]
-    matrix = np.zeros((len(applicants), len(owners)))
+    slots = {coach.id: slot_values(coach, loads.get(coach.id, 0)) for coach in coaches if coach.active}
+    open_coaches = [coach for coach in coaches if len(slots.get(coach.id, ()))]
+    widths = [len(slots[coach.id]) for coach in open_coaches]
+    capacity_part = np.concatenate([slots[coach.id] for coach in open_coaches] or [np.zeros(0)])
+    matrix = np.zeros((len(applicants), len(capacity_part)))
     for row, applicant in enumerate(applicants):
-        start = 0
-        for coach, values in slots:
-            if len(values) and pair_exclusion(applicant, coach) is None:
-                matrix[row, start:start + len(values)] = match_points(applicant, coach) + values
-            start += len(values)
-    return matrix, owners
+        points = np.array([match_points(applicant, coach) if pair_exclusion(applicant, coach) is None else -1
+                           for coach in open_coaches], dtype=float)
+        per_slot = np.repeat(points, widths)
+        matrix[row] = np.where(per_slot >= 0, per_slot + capacity_part, 0)
+    return matrix, [coach.id for coach, width in zip(open_coaches, widths) for _ in range(width)]
 
 
 def propose(applicants: list[Applicant], coaches: list[CoachProfile],

@@ -9,6 +9,7 @@ serve, and the teacher themself (same employee id).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 FOCUS_POINTS, GRADE_POINTS, SUBJECT_POINTS, SUPPORT_POINTS, PROGRAM_POINTS, CAPACITY_POINTS = 35, 20, 15, 15, 5, 10
 GRADE_BANDS = {"K": "primary", **{str(g): "primary" for g in range(1, 4)},
@@ -55,8 +56,7 @@ class CoachProfile:
     max_active_pairings: int
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """Points and what earned them; `shared` of `wanted` items matched, when that is the measure."""
     points: int
     text: str

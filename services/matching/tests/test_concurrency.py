@@ -43,4 +43,5 @@ def test_concurrent_approvals_never_overfill_a_coach(matching):
     assert sorted(r.status_code for r in responses) == [200, 200, 409, 409, 409]
     assert {r.get_json()["error"]["code"] for r in responses if r.status_code == 409} == {"coach_at_capacity"}
     assert len(matching.events("pairing.created")) == 2
-    assert matching.client.get(f"/coaches/{coach['id']}", headers=matching.coordinator).get_json()["active_pairings"] == 2
+    roster = matching.client.get(f"/coaches/{coach['id']}", headers=matching.coordinator).get_json()
+    assert roster["active_pairings"] == 2 and roster["places_free"] == 0

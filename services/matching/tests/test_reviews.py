@@ -88,6 +88,7 @@ def test_reviews_are_for_the_coordinator(matching, token):
     review = matching.submit()
 
     assert matching.client.get("/reviews", headers=token("coach", sub="c")).status_code == 403
-    assert matching.client.get(f"/reviews/{review['id']}", headers=matching.coordinator).get_json()["id"] == review["id"]
+    one = matching.client.get(f"/reviews/{review['id']}", headers=matching.coordinator)
+    assert one.get_json()["id"] == review["id"]
     assert matching.client.get("/reviews?status=lost", headers=matching.coordinator).status_code == 422
     assert matching.client.get("/reviews/nope", headers=matching.coordinator).status_code == 404

@@ -5,11 +5,9 @@ from decimal import Decimal
 
 from marshmallow import ValidationError, fields, validate
 
-CENT = Decimal("0.01")
-
 
 def cents(value: Decimal) -> None:
-    if value != value.quantize(CENT):
+    if value.normalize().as_tuple().exponent < -2:
         raise ValidationError("At most 2 decimal places.")
 
 
