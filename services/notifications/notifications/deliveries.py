@@ -2,24 +2,26 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from notifications.models import Delivery
 from notifications.rendering import subject
 
 
+INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+UNIQUE_KEY = ("event_id", "recipient", "template", "sequence")
+
+
 def enqueue(session: Session, event_id: str, event_type: str, recipient: str, template: str,
             context: dict) -> bool:
     """Queue an email; False if this event already queued it for this recipient (a redelivery)."""
-    delivery = Delivery(event_id=event_id, event_type=event_type, recipient=recipient, template=template,
-                        sequence=0, subject=subject(template, context), context=context)
-    try:
-        with session.begin_nested():
-            session.add(delivery)
-    except IntegrityError:
-        return False
-    return True
+    insert = INSERTS[session.get_bind().dialect.name]
+    statement = insert(Delivery.__table__).values(
+        event_id=event_id, event_type=event_type, recipient=recipient, template=template, sequence=0,
+        subject=subject(template, context), context=context,
+    ).on_conflict_do_nothing(index_elements=UNIQUE_KEY).returning(Delivery.__table__.c.id)
+    return session.execute(statement).first() is not None
 
 
 def requeue(session: Session, original: Delivery) -> Delivery:

@@ -1,0 +1,102 @@
+"""Notifications throughput: events turned into queued emails, and emails sent over SMTP.
+
+    TEST_DATABASE_URL=... .venv/bin/python bench/notifications.py [--events 500]
+
+Prints events/s for handling `pairing.created` (three emails each, inbox and delivery rows in
+PostgreSQL) and emails/s for the sender (claim a row, render text and HTML, one SMTP session,
+record) with one and with two senders, against an in-process aiosmtpd server.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+# This script is named like the package it measures: keep its own folder off the import path.
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
+
+from aiosmtpd.controller import Controller  # noqa: E402
+
+from notifications.config import Config  # noqa: E402
+from notifications.db import tables  # noqa: E402
+from notifications.handlers import HANDLERS  # noqa: E402
+from notifications.sender import send_one  # noqa: E402
+from notifications.service import SPEC  # noqa: E402
+from peercoach import migrations  # noqa: E402
+from peercoach.db import Database  # noqa: E402
+from peercoach.events.envelope import Envelope  # noqa: E402
+from peercoach.messaging.consumer import Consumer  # noqa: E402
+from peercoach.messaging.topology import Names  # noqa: E402
+from peercoach.settings import Settings  # noqa: E402
+from peercoach.testing import infrastructure  # noqa: E402
+from peercoach.testing.fixtures import Mailbox, free_port  # noqa: E402
+from peercoach.testing.samples import submitted_payload  # noqa: E402
+
+
+def pairing_created() -> dict:
+    ref = uuid.uuid4().hex[:8]
+    return {"pairing_id": str(uuid.uuid4()), "application_id": str(uuid.uuid4()),
+            "program": "district_coaching", "referral": "self", "teacher": submitted_payload()["teacher"],
+            "coach": {"coach_id": f"C{ref}", "employee_id": f"K{ref}", "name": "Grace Coach",
+                      "email": f"grace.{ref}@school.example.org", "district": "SD60"},
+            "learning_partner": {"name": "Lin Partner", "email": f"lin.{ref}@school.example.org"},
+            "hours_approved": "10.00", "release_half_days": 4,
+            "funding": {"federation_pct": "0.00", "district_pct": "100.00"},
+            "account_code": "ACC-1", "started_on": "2026-11-02"}
+
+
+def handle_rate(db: Database, count: int) -> float:
+    consumer = Consumer("notifications", db, tables, HANDLERS, "amqp://unused", Names("bench"))
+    envelopes = [Envelope.new("pairing.created", pairing_created(), "bench") for _ in range(count)]
+    started = time.perf_counter()
+    for envelope in envelopes:
+        consumer.handle(envelope)
+    return count / (time.perf_counter() - started)
+
+
+def send_rate(db: Database, settings: Settings, senders: int, count: int) -> float:
+    def drain():
+        while send_one(settings, Config(), db):
+            pass
+    threads = [threading.Thread(target=drain) for _ in range(senders)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return count / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=500)
+    args = parser.parse_args()
+    databases = infrastructure.Databases(
+        os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"), "bench")
+    smtp = Controller(Mailbox(), hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    try:
+        rates = {}
+        for senders in (1, 2):
+            url = databases.url(databases.create())
+            migrations.upgrade(SPEC, url)
+            db = Database(url)
+            rates["handle"] = handle_rate(db, args.events)
+            settings = Settings("notifications", url, "amqp://unused", "bench", 0, "bench-secret",
+                                smtp_host="127.0.0.1", smtp_port=smtp.port)
+            rates[senders] = send_rate(db, settings, senders, args.events * 3)
+            db.dispose()
+    finally:
+        smtp.stop()
+        databases.drop_all()
+    print(f"pairing.created handled (3 emails queued each): {rates['handle']:7.0f} events/s ({args.events} events)")
+    print(f"emails sent, one sender:                        {rates[1]:7.0f} emails/s ({args.events * 3} emails)")
+    print(f"emails sent, two senders:                       {rates[2]:7.0f} emails/s ({args.events * 3} emails)")
+
+
+if __name__ == "__main__":
+    main()
