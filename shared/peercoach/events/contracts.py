@@ -5,6 +5,8 @@ teacher or a coach (reason details, coaching notes, reflections) belongs in any 
 """
 from __future__ import annotations
 
+import functools
+
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 PROGRAMS = ("voluntary_peer_coaching", "district_coaching", "peer_support_service")
@@ -169,7 +171,9 @@ CONTRACTS: dict[tuple[str, int], type[Schema]] = {
 }
 
 
+@functools.cache
 def schema_for(type_: str, version: int) -> Schema:
+    """The (stateless, shared) schema of an event type and version."""
     try:
         return CONTRACTS[(type_, version)]()
     except KeyError:
