@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from notifications.deliveries import pending_resend, requeue
-from notifications.models import Delivery
+from notifications.models import STATES, Delivery
 from peercoach.web.app import context
 from peercoach.web.auth import require
 
@@ -33,6 +33,7 @@ class DeliverySchema(Schema):
 
 class DeliveryQuery(Schema):
     recipient = fields.Email(metadata={"description": "only emails to this address (any letter case)"})
+    state = fields.String(validate=validate.OneOf(STATES), metadata={"description": "only emails in this state"})
 
 
 @blp.route("/notifications")
@@ -42,10 +43,12 @@ class Notifications(MethodView):
     @blp.response(200, DeliverySchema(many=True))
     @blp.paginate(page_size=50, max_page_size=500)
     def get(self, query, pagination_parameters):
-        """The delivery log, newest first; paging in the `X-Pagination` header."""
+        """The delivery log, newest first, by recipient and state; paging in the `X-Pagination` header."""
         statement = select(Delivery)
         if "recipient" in query:
             statement = statement.where(func.lower(Delivery.recipient) == query["recipient"].lower())
+        if "state" in query:
+            statement = statement.where(Delivery.state == query["state"])
         with context().db.transaction() as session:
             pagination_parameters.item_count = session.scalar(
                 select(func.count()).select_from(statement.subquery()))
