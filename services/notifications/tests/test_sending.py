@@ -111,3 +111,23 @@ def test_two_senders_never_send_the_same_email(apply, notifications_db, settings
     message_ids = [m["Message-ID"] for m in smtp_server.mailbox.messages]
     assert len(message_ids) == len(set(message_ids)) == 12
     assert all(d.attempts == 1 and d.state == "sent" for e in events for d in deliveries(notifications_db, e.id))
+
+
+class RefusesEveryone:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 No such mailbox"
+
+
+def test_a_refused_recipient_fails_at_once(apply, notifications_db, settings_for, sample):
+    envelope = apply("timesheet.approved", sample.timesheet())
+    controller = Controller(RefusesEveryone(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        settings = settings_for("notifications", "unused", smtp_host="127.0.0.1", smtp_port=controller.port)
+        while send_one(settings, Config(), notifications_db):
+            pass
+    finally:
+        controller.stop()
+    (delivery,) = deliveries(notifications_db, envelope.id)
+    assert (delivery.state, delivery.attempts) == ("failed", 1)
+    assert "No such mailbox" in delivery.last_error
