@@ -7,6 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from matching.api.inputs import text
 from matching.models import Coach
 from matching.profiles import loads
 from matching.scoring import GRADES
@@ -23,14 +24,14 @@ def codes(choices):
 
 class CoachSchema(Schema):
     id = fields.String(dump_only=True)
-    employee_id = fields.String(required=True, validate=validate.Length(min=1, max=40))
-    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    employee_id = text(40, shortest=1, required=True)
+    name = text(200, shortest=1, required=True)
     email = fields.Email(required=True)
-    school = fields.String(load_default="", validate=validate.Length(max=200))
-    district = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    school = text(200, load_default="")
+    district = text(100, shortest=1, required=True)
     focus_areas = codes(FOCUS_AREAS)
     grade_levels = codes(GRADES)
-    subjects = fields.List(fields.String(validate=validate.Length(min=1, max=100)), load_default=list)
+    subjects = fields.List(text(100, shortest=1), load_default=list)
     support_types = codes(SUPPORT_TYPES)
     programs = fields.List(fields.String(validate=validate.OneOf(PROGRAMS)), required=True,
                            validate=validate.Length(min=1))

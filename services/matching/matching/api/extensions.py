@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 from sqlalchemy import select
 
-from matching.api.amounts import amount
+from matching.api.inputs import amount, text
 from matching.models import Extension
 from matching.pairing_changes import decide_extension, request_extension, visible_pairing
 from peercoach.web.app import context
@@ -19,7 +19,7 @@ class ExtensionSchema(Schema):
     id = fields.String(dump_only=True)
     pairing_id = fields.String(dump_only=True)
     hours = amount(min=0, min_inclusive=False, required=True)
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    reason = text(2000, shortest=1, required=True)
     requested_by = fields.String(dump_only=True)
     status = fields.String(dump_only=True)
     requested_at = fields.DateTime(dump_only=True)

@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 from sqlalchemy import select
 
+from matching.api.inputs import text
 from matching.models import Pairing
 from matching.pairing_changes import close, visible_pairing
 from peercoach.web.app import context
@@ -39,7 +40,7 @@ class PairingSchema(Schema):
 
 class PairingQuery(Schema):
     status = fields.String(validate=validate.OneOf(("active", "closed")))
-    coach_id = fields.String()
+    coach_id = text(36)
 
 
 @blp.route("/pairings")

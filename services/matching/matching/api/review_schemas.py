@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from matching.api.amounts import amount
+from matching.api.inputs import amount, text
 
 STATUSES = ("pending", "approved", "denied", "withdrawn")
 APPROVE_ONLY = ("coach_id", "hours_approved", "release_half_days", "funding", "account_code")
@@ -67,12 +67,12 @@ class FundingSchema(Schema):
 
 class DecisionSchema(Schema):
     decision = fields.String(required=True, validate=validate.OneOf(("approve", "deny")))
-    coach_id = fields.String(validate=validate.Length(min=1, max=36))
+    coach_id = text(36, shortest=1)
     hours_approved = amount(min=0, min_inclusive=False)
     release_half_days = fields.Integer(validate=validate.Range(min=0))
     funding = fields.Nested(FundingSchema)
-    account_code = fields.String(validate=validate.Length(max=100))
-    reason = fields.String(validate=validate.Length(min=1, max=2000))
+    account_code = text(100)
+    reason = text(2000, shortest=1)
 
     @validates_schema
     def fits_the_decision(self, data, **_):

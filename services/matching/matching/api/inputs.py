@@ -1,0 +1,33 @@
+"""Request fields: exact amounts with at most two decimals, and text a database can store."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from marshmallow import ValidationError, fields, validate
+
+
+def cents(value: Decimal) -> None:
+    if value.normalize().as_tuple().exponent < -2:
+        raise ValidationError("At most 2 decimal places.")
+
+
+def printable(value: str) -> None:
+    if "\x00" in value:
+        raise ValidationError("Text may not contain NUL characters.")
+
+
+def amount(required: bool = False, min: int = 0, max: int | None = None,  # noqa: A002 (as validate.Range)
+           min_inclusive: bool = True) -> fields.Decimal:
+    """A Decimal field (a JSON number or string) in that range, at most two decimals.
+
+    The range is checked by a plain function and documented by hand: apispec would write a
+    Decimal's bounds as strings, which is not valid JSON Schema."""
+    in_range = validate.Range(min=min, max=max, min_inclusive=min_inclusive)
+    bounds = {"minimum": min, "exclusiveMinimum": not min_inclusive, **({"maximum": max} if max is not None else {})}
+    return fields.Decimal(as_string=True, required=required, metadata=bounds,
+                          validate=[cents, lambda value: in_range(value)])
+
+
+def text(longest: int, shortest: int = 0, **kwargs) -> fields.String:
+    """A string field of that length, free of NUL characters."""
+    return fields.String(validate=[printable, validate.Length(min=shortest, max=longest)], **kwargs)
