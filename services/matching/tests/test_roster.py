@@ -67,3 +67,13 @@ def test_only_the_coordinator_manages_the_roster(matching, token):
     assert matching.client.patch(f"/coaches/{coach['id']}", json={"active": False},
                                  headers=token("teacher", sub="E1")).status_code == 403
     assert matching.client.get("/coaches/nope", headers=matching.coordinator).status_code == 404
+
+
+def test_text_a_database_cannot_store_is_refused_not_a_server_error(matching):
+    response = matching.client.post("/coaches", headers=matching.coordinator, json={
+        "employee_id": "C3", "name": "Nul\x00l", "email": "n@example.org", "district": "BUSD",
+        "programs": ["voluntary_peer_coaching"], "max_active_pairings": 1})
+    lookup = matching.client.get("/coaches/%00", headers=matching.coordinator)
+
+    assert response.status_code == 422 and "name" in response.get_json()["error"]["fields"]
+    assert lookup.status_code == 422 and lookup.is_json
