@@ -50,6 +50,7 @@ def test_compose_runs_every_service_with_web_worker_and_infrastructure(compose):
         assert build.is_file() and build == ROOT / "services" / name / "Dockerfile"
         assert web["healthcheck"]["test"] and web["environment"][f"{name.upper()}_DATABASE_URL"].endswith(f"/{name}")
         assert worker["command"] == ["peercoach", "worker", name]
+        assert worker["environment"]["PEERCOACH_JWT_SECRET"] == "test-secret"
         for dependency in list(web["depends_on"].values()) + list(worker["depends_on"].values()):
             assert dependency["condition"] == "service_healthy"
         for dependency in web["depends_on"]:
@@ -68,3 +69,10 @@ def test_dockerfile_installs_the_service_and_serves_it_with_gunicorn(name):
         assert (ROOT / copied).exists(), copied
     assert f"peercoach migrate {name}" in dockerfile
     assert f"'{name}.app:create_app()'" in dockerfile and "--no-control-socket" in dockerfile
+
+
+def test_month_end_reminders_are_scheduled(compose):
+    stack = json.loads(compose("config", "--format", "json").stdout)["services"]
+    reminders = stack["notifications-reminders"]
+    assert "peercoach-remind" in " ".join(reminders["command"])
+    assert reminders["environment"]["NOTIFICATIONS_DATABASE_URL"].endswith("/notifications")
