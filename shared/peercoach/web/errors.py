@@ -4,8 +4,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify
-from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from sqlalchemy.exc import DataError, OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable, UnprocessableEntity
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,13 @@ def database_unavailable_response(error: OperationalError):
     return http_error_response(ServiceUnavailable("The service's database is unavailable; try again shortly."))
 
 
+def unstorable_value_response(_error: DataError):
+    """A value the database refuses (a NUL character in a path id, say) is bad input, not our failure."""
+    return http_error_response(UnprocessableEntity("A value in the request cannot be stored or looked up."))
+
+
 def install(app: Flask) -> None:
     app.register_error_handler(HTTPException, http_error_response)
+    app.register_error_handler(DataError, unstorable_value_response)
     app.register_error_handler(OperationalError, database_unavailable_response)
     app.register_error_handler(Exception, unexpected_error_response)
