@@ -1,16 +1,12 @@
 """The /apply form in a real Chromium (Debian's, driven by Playwright) against a real HTTP server."""
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 
 import pytest
 from werkzeug.serving import make_server
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+from tests.apply_form import fill
 
 pytestmark = pytest.mark.browser
 
@@ -25,46 +21,6 @@ def live_intake(intake):
     server.shutdown()
     server.server_close()
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        message = f"{CHROMIUM} is missing (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def browser_page(browser):
-    """A phone-sized page of its own (own cookies)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-def fill(page, answers: dict) -> None:
-    page.get_by_role("group", name="Program").get_by_label("Voluntary peer coaching").check()
-    page.get_by_role("group", name="How do you come to apply?").get_by_label("I am asking for support myself").check()
-    for label, name in (("Employee number", "employee_id"), ("First name", "first_name"), ("Last name", "last_name"),
-                        ("Email", "email"), ("School", "school"), ("District", "district"),
-                        ("Subjects you teach", "subjects")):
-        page.get_by_label(label, exact=True).fill(answers[name])
-    page.get_by_label("Employment status").select_option(answers["employment_status"])
-    page.get_by_label("4", exact=True).check()
-    page.get_by_label("New grade level").check()
-    page.get_by_label("Focus area").select_option("numeracy")
-    page.get_by_label("Observation and feedback").check()
-    page.get_by_label("Anything you want the coordinator to know").fill(answers["reason_details"])
-    page.get_by_label("I understand that coaching is confidential").check()
 
 
 def test_a_teacher_applies_from_a_phone_and_sees_the_reference(live_intake, browser_page, intake, filled_form):

@@ -19,6 +19,7 @@ from peercoach.db import Database
 from peercoach.messaging.topology import Names
 from peercoach.settings import Settings
 from peercoach.testing import infrastructure
+from peercoach.testing.browser import browser, browser_page  # noqa: F401  (fixtures of this plugin)
 from peercoach.web.auth import issue_token
 
 
