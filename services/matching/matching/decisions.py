@@ -53,7 +53,7 @@ def approve(session: Session, review: Review, decision: dict) -> Review:
         referral=review.referral, teacher=review.teacher, learning_partner=review.learning_partner,
         hours_approved=terms.hours_approved, release_half_days=terms.release_half_days,
         federation_pct=terms.federation_pct, district_pct=terms.district_pct, account_code=terms.account_code,
-        started_on=datetime.now(timezone.utc).date())
+        started_on=decision.get("starts_on") or datetime.now(timezone.utc).date())
     session.add(pairing)
     session.flush()
     review.pairing_id = pairing.id

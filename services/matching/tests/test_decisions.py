@@ -43,6 +43,21 @@ def test_the_panel_sets_peer_support_terms_and_a_negotiated_split(matching):
     assert created["funding"] == {"federation_pct": "30.00", "district_pct": "70.00"}
 
 
+def test_the_panel_may_date_the_start_of_a_pairing_within_a_year(matching):
+    from datetime import date, timedelta
+    coach = matching.add_coach()
+    review, late = matching.submit(), matching.submit()
+    earlier = (date.today() - timedelta(days=40)).isoformat()
+
+    dated = matching.approve(review["id"], coach["id"], starts_on=earlier)
+    too_early = matching.approve(late["id"], coach["id"], starts_on=(date.today() - timedelta(days=400)).isoformat())
+
+    assert dated.status_code == 200, dated.get_json()
+    [created] = matching.events("pairing.created")
+    assert created["started_on"] == earlier
+    assert too_early.status_code == 422 and "starts_on" in too_early.get_json()["error"]["fields"]
+
+
 def test_denial_gives_its_reason(matching):
     review = matching.submit()
 

@@ -1,12 +1,14 @@
 """What reviews look like, and what a decision on one may say."""
 from __future__ import annotations
 
+from datetime import date
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from matching.api.inputs import amount, text
 
 STATUSES = ("pending", "approved", "denied", "withdrawn")
-APPROVE_ONLY = ("coach_id", "hours_approved", "release_half_days", "funding", "account_code")
+APPROVE_ONLY = ("coach_id", "hours_approved", "release_half_days", "funding", "account_code", "starts_on")
 
 
 class SuggestionSchema(Schema):
@@ -72,11 +74,15 @@ class DecisionSchema(Schema):
     release_half_days = fields.Integer(validate=validate.Range(min=0))
     funding = fields.Nested(FundingSchema)
     account_code = text(100)
+    starts_on = fields.Date(metadata={"description": "When the pairing starts (default: today); at most "
+                                                     "a year before or after today."})
     reason = text(2000, shortest=1)
 
     @validates_schema
     def fits_the_decision(self, data, **_):
         if data["decision"] == "approve":
+            if "starts_on" in data and abs((data["starts_on"] - date.today()).days) > 366:
+                raise ValidationError("A pairing starts within a year of today.", "starts_on")
             if "coach_id" not in data:
                 raise ValidationError("An approval names the coach.", "coach_id")
             if "reason" in data:
