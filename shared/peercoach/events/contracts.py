@@ -125,6 +125,7 @@ class PairingClosed(Strict):
     closed_on = fields.Date(required=True)
     teacher = fields.Nested(Person, required=True)
     coach = fields.Nested(Coach, required=True)
+    teacher_employee_id = fields.String(load_default=None, allow_none=True)
 
 
 class Timesheet(Strict):
@@ -133,6 +134,18 @@ class Timesheet(Strict):
     period = fields.String(required=True, validate=validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$"))
     coach = fields.Nested(Person, required=True)
     hours = fields.Decimal(required=True, **HOURS)
+
+
+class TimesheetLine(Strict):
+    """One pairing's share of an approved timesheet: coaching hours and cost per payer (release included)."""
+    pairing_id = fields.String(required=True)
+    hours = fields.Decimal(required=True, **HOURS)
+    federation_amount = fields.Decimal(required=True, **MONEY)
+    district_amount = fields.Decimal(required=True, **MONEY)
+
+
+class TimesheetApproved(Timesheet):
+    lines = fields.List(fields.Nested(TimesheetLine), load_default=list)
 
 
 class TimesheetRejected(Timesheet):
@@ -164,7 +177,7 @@ CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("pairing.hours_extended", 1): PairingHoursExtended,
     ("pairing.closed", 1): PairingClosed,
     ("timesheet.submitted", 1): Timesheet,
-    ("timesheet.approved", 1): Timesheet,
+    ("timesheet.approved", 1): TimesheetApproved,
     ("timesheet.rejected", 1): TimesheetRejected,
     ("hours.threshold_reached", 1): HoursThresholdReached,
     ("payroll.exported", 1): PayrollExported,
