@@ -23,7 +23,9 @@ def test_submit_approve_locks_the_month(service):
         ["timesheet.submitted", "timesheet.approved"]
     assert events[-1]["payload"] == {"timesheet_id": sheet["id"], "coach_id": pairing["coach"]["coach_id"],
                                      "period": service.period, "hours": "1.50",
-                                     "coach": {"name": "Grace Hopper", "email": pairing["coach"]["email"]}}
+                                     "coach": {"name": "Grace Hopper", "email": pairing["coach"]["email"]},
+                                     "lines": [{"pairing_id": pairing["pairing_id"], "hours": "1.50",
+                                                "federation_amount": "30.00", "district_amount": "45.00"}]}
     assert "private words" not in str(events)
 
 
@@ -80,3 +82,25 @@ def test_approving_without_a_rate_names_the_district(service):
     assert response.status_code == 409 and response.get_json()["error"]["code"] == "missing_rate"
     assert "SD-99" in response.get_json()["error"]["message"]
     assert service.sheet(pairing).get_json()["status"] == "submitted"
+
+
+def test_the_approval_announces_each_pairings_hours_and_cost_per_payer_without_notes(service):
+    first = service.add_pairing()
+    second = service.add_pairing(coach=first["coach"], funding={"federation_pct": "0.00", "district_pct": "100.00"})
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    service.log(first, service.start, 60, note="private words")
+    service.log(first, service.start + timedelta(days=1), 200, activity="release_day")
+    service.log(second, service.start, 30)
+    service.sheet(first, "submit")
+
+    service.sheet(first, "approve")
+
+    approved = service.events("timesheet.approved")[0]["payload"]
+    assert sorted(approved["lines"], key=lambda line: line["hours"]) == [
+        {"pairing_id": second["pairing_id"], "hours": "0.50", "federation_amount": "0.00",
+         "district_amount": "25.00"},
+        {"pairing_id": first["pairing_id"], "hours": "1.00", "federation_amount": "20.00",
+         "district_amount": "150.00"}]
+    assert "private words" not in str(approved)
+    assert all(event["type"] != "timesheet.submitted" or "lines" not in event["payload"]
+               for event in service.events())

@@ -59,3 +59,18 @@ def price(row) -> Line:
         gross = money.amount(quantity, rate)
         shares = money.coaching_shares(gross, federation_pct, district_pct)
     return Line(timesheet_id, pairing_id, program, account_code, kind, quantity, rate, gross, shares)
+
+
+def pairing_totals(session, timesheet_id: str) -> list[dict]:
+    """Per pairing of an approved timesheet: coaching hours and each payer's cost (JSON strings)."""
+    totals: dict[str, dict[str, Decimal]] = {}
+    for row in session.execute(lines_query(Timesheet.id == timesheet_id)):
+        line = price(row)
+        total = totals.setdefault(line.pairing_id, dict.fromkeys(("hours", *money.PAYERS), Decimal("0.00")))
+        if line.kind == COACHING:
+            total["hours"] += line.quantity
+        for payer, share in line.shares.items():
+            total[payer] += share
+    return [{"pairing_id": pairing_id, "hours": str(total["hours"]),
+             "federation_amount": str(total["federation"]), "district_amount": str(total["district"])}
+            for pairing_id, total in sorted(totals.items())]

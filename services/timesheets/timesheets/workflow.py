@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from timesheets import events, pricing, rules
+from timesheets import costing, events, pricing, rules
 from timesheets.models import Entry, Pairing, Timesheet
 from timesheets.money import hours
 
@@ -53,7 +53,8 @@ def approve(session: Session, coach_id: str, period: str) -> Timesheet:
     except pricing.MissingRate as exc:
         raise WorkflowError(409, "missing_rate", str(exc)) from exc
     sheet.status, sheet.decided_at = "approved", datetime.now(timezone.utc)
-    events.timesheet(session, "timesheet.approved", sheet)
+    session.flush()
+    events.timesheet(session, "timesheet.approved", sheet, lines=costing.pairing_totals(session, sheet.id))
     return sheet
 
 
