@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import secrets
-import socket
 import threading
 import uuid
 from dataclasses import replace
@@ -19,6 +18,7 @@ from peercoach.db import Database
 from peercoach.messaging.topology import Names
 from peercoach.settings import Settings
 from peercoach.testing import infrastructure
+from peercoach.testing.mail import Mailbox, start_smtp_server
 from peercoach.testing.browser import browser, browser_page  # noqa: F401  (fixtures of this plugin)
 from peercoach.web.auth import issue_token
 
@@ -145,38 +145,10 @@ def start_worker(settings_for, amqp_url, namespace):
         db.dispose()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Mailbox:
-    """Messages an in-process SMTP server received."""
-
-    def __init__(self):
-        self.messages = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        from email import message_from_bytes, policy
-        with self.lock:
-            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
-
-    def to(self, address: str) -> list:
-        with self.lock:
-            return [m for m in self.messages if address in m["To"]]
-
-
 @pytest.fixture
 def smtp_server():
     """A real SMTP server on a free local port; `.mailbox.messages` holds what arrived."""
-    from aiosmtpd.controller import Controller
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    controller.mailbox = mailbox
+    controller = start_smtp_server(Mailbox())
     yield controller
     controller.stop()
 
