@@ -33,7 +33,8 @@ from peercoach.messaging.consumer import Consumer  # noqa: E402
 from peercoach.messaging.topology import Names  # noqa: E402
 from peercoach.settings import Settings  # noqa: E402
 from peercoach.testing import infrastructure  # noqa: E402
-from peercoach.testing.fixtures import Mailbox, free_port  # noqa: E402
+from peercoach.testing.mail import Mailbox  # noqa: E402
+from peercoach.testing.ports import free_port  # noqa: E402
 from peercoach.testing.samples import submitted_payload  # noqa: E402
 
 

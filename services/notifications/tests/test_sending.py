@@ -14,7 +14,8 @@ from peercoach import service, worker
 from peercoach.db import Database
 from peercoach.messaging.topology import Names
 from peercoach.testing.broker import wait_until_consumed
-from peercoach.testing.fixtures import Mailbox, free_port
+from peercoach.testing.mail import Mailbox
+from peercoach.testing.ports import free_port
 from tests.helpers import eventually
 
 
