@@ -11,6 +11,7 @@ from peercoach.settings import Settings, public_url
 from peercoach.web.auth import issue_token
 
 WITHDRAW_LINK_TTL = timedelta(days=90)
+REFLECTION_LINK_TTL = timedelta(days=60)
 
 
 def withdraw_url(settings: Settings, application_id: str, employee_id: str, email: str) -> str:
@@ -19,12 +20,23 @@ def withdraw_url(settings: Settings, application_id: str, employee_id: str, emai
     return f"{public_url('intake')}/applications/{application_id}/withdraw?token={token}"
 
 
+def reflection_url(settings: Settings, context: dict, email: str) -> str | None:
+    """A link to matching's reflection page, carrying the teacher's or the coach's own token."""
+    if not context.get("reflection_sub"):
+        return None
+    token = issue_token(settings.jwt_secret, context["reflection_role"], sub=context["reflection_sub"], email=email,
+                        ttl=REFLECTION_LINK_TTL)
+    return f"{public_url('matching')}/pairings/{context['pairing_id']}/reflections?token={token}"
+
+
 def links(settings: Settings, delivery: Delivery) -> dict:
     context = delivery.context
     found = {}
     if delivery.template == "application_received":
         found["withdraw_url"] = withdraw_url(settings, context["application_id"],
                                              context["teacher_employee_id"], delivery.recipient)
+    if delivery.template == "pairing_closed":
+        found["reflection_url"] = reflection_url(settings, context, delivery.recipient)
     if "coach_id" in context and "period" in context:
         found["timesheet_url"] = f"{public_url('timesheets')}/timesheets/{context['coach_id']}/{context['period']}"
     return found

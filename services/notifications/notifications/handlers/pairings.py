@@ -45,9 +45,11 @@ def closed(session: Session, envelope: Envelope, payload: dict) -> None:
     event, teacher, coach = envelope.payload, envelope.payload["teacher"], envelope.payload["coach"]
     shared = {"program": event["program"], "pairing_id": event["pairing_id"], "closed_on": event["closed_on"]}
     enqueue(session, envelope.id, envelope.type, teacher["email"], "pairing_closed", {
-        **shared, "name": teacher["name"], "other_name": coach["name"]})
+        **shared, "name": teacher["name"], "other_name": coach["name"],
+        "reflection_role": "teacher", "reflection_sub": event.get("teacher_employee_id")})
     enqueue(session, envelope.id, envelope.type, coach["email"], "pairing_closed", {
-        **shared, "name": coach["name"], "other_name": teacher["name"]})
+        **shared, "name": coach["name"], "other_name": teacher["name"],
+        "reflection_role": "coach", "reflection_sub": coach["coach_id"]})
     roster.pairing_seen(session, payload["pairing_id"], coach, closed_on=payload["closed_on"])
 
 
