@@ -21,7 +21,7 @@ from peercoach import migrations
 from peercoach.db import Database
 from peercoach.messaging.publisher import ConfirmingPublisher
 from peercoach.messaging.relay import Relay
-from peercoach.messaging.topology import SUBSCRIPTIONS, Names
+from peercoach.messaging.topology import Names
 from peercoach.testing import infrastructure
 from peercoach.testing.samples import submitted_payload
 
@@ -78,8 +78,7 @@ def main() -> None:
         raw = raw_confirmed_rate(amqp_url, names, args.raw_events)
         db.dispose()
     finally:
-        queues = [q for s in SUBSCRIPTIONS for q in (names.queue(s), names.retry_queue(s), names.dead_letter_queue(s))]
-        infrastructure.delete_namespace(amqp_url, names.namespace, queues, [names.exchange, names.dead_letter_exchange])
+        infrastructure.delete_namespace(amqp_url, names.namespace)
         databases.drop_all()
     print(f"relay, batched confirms (PostgreSQL outbox -> broker): {relayed:8.0f} events/s ({args.events} events)")
     print(f"raw pika, one confirmed publish at a time:               {raw:8.0f} msg/s ({args.raw_events} messages)")

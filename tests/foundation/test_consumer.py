@@ -1,5 +1,10 @@
 """The consumer: each event applied once, poison and failing events dead-lettered, others flow on."""
+import subprocess
+import sys
 import threading
+from pathlib import Path
+
+import pytest
 
 from prometheus_client import REGISTRY
 from sqlalchemy import select
@@ -9,7 +14,7 @@ from matching.models import Review
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope
 from peercoach.messaging.consumer import Consumer
-from peercoach.messaging.topology import Names
+from peercoach.messaging.topology import SUBSCRIPTIONS, Names
 from peercoach.testing.broker import publish_raw, queue_depth, wait_until_consumed
 from tests.helpers import eventually, submitted_payload
 
@@ -53,9 +58,30 @@ def test_unparseable_message_is_dead_lettered_and_the_next_one_processed(
     eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 2)
 
 
-def test_event_that_keeps_failing_is_retried_then_dead_lettered_without_blocking(
-        database_url, amqp_url, namespace):
-    db = Database(database_url("matching"))
+@pytest.fixture
+def consuming(database_url, amqp_url, namespace):
+    """`consuming(handler, max_attempts)`: matching's queue consumed by `handler`, in a thread."""
+    running = []
+
+    def start(handler, max_attempts: int) -> Names:
+        db = Database(database_url("matching"))
+        names = Names(namespace)
+        consumer = Consumer("matching", db, matching_tables, dict.fromkeys(SUBSCRIPTIONS["matching"], handler),
+                            amqp_url, names, max_attempts=max_attempts)
+        stop = threading.Event()
+        thread = threading.Thread(target=consumer.run, args=(stop,))
+        thread.start()
+        running.append((stop, thread, db))
+        wait_until_consumed(amqp_url, names.queue("matching"))
+        return names
+    yield start
+    for stop, thread, db in running:
+        stop.set()
+        thread.join(timeout=10)
+        db.dispose()
+
+
+def test_event_that_keeps_failing_is_retried_then_dead_lettered_without_blocking(consuming, amqp_url):
     attempts, handled = [], []
 
     def fragile(session, envelope, payload):
@@ -64,35 +90,18 @@ def test_event_that_keeps_failing_is_retried_then_dead_lettered_without_blocking
             raise RuntimeError("this event can never be handled")
         handled.append(payload["application_id"])
 
-    names = Names(namespace)
-    consumer = Consumer("matching", db, matching_tables,
-                        {"application.submitted": fragile, "application.withdrawn": fragile},
-                        amqp_url, names, max_attempts=3)
-    stop = threading.Event()
-    thread = threading.Thread(target=consumer.run, args=(stop,))
-    thread.start()
-    try:
-        wait_until_consumed(amqp_url, names.queue("matching"))
-        poison = submitted(teacher={**submitted_payload()["teacher"], "last_name": "Poison"})
-        good = submitted()
-        publish_raw(amqp_url, names.exchange, poison.type, poison.to_json())
-        publish_raw(amqp_url, names.exchange, good.type, good.to_json())
+    names = consuming(fragile, max_attempts=3)
+    poison = submitted(teacher={**submitted_payload()["teacher"], "last_name": "Poison"})
+    good = submitted()
+    publish_raw(amqp_url, names.exchange, poison.type, poison.to_json())
+    publish_raw(amqp_url, names.exchange, good.type, good.to_json())
 
-        eventually(lambda: handled == [good.payload["application_id"]])
-        eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 1)
-        assert attempts == [poison.id] * 3
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-        db.dispose()
+    eventually(lambda: handled == [good.payload["application_id"]])
+    eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 1)
+    assert attempts == [poison.id] * 3
 
 
-def test_dead_letters_can_be_listed_and_replayed_once_the_cause_is_fixed(database_url, amqp_url, namespace):
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    db = Database(database_url("matching"))
+def test_dead_letters_can_be_listed_and_replayed_once_the_cause_is_fixed(consuming, amqp_url, namespace):
     broken, handled = threading.Event(), []
     broken.set()
 
@@ -101,30 +110,18 @@ def test_dead_letters_can_be_listed_and_replayed_once_the_cause_is_fixed(databas
             raise RuntimeError("a bug, fixed later")
         handled.append(payload["application_id"])
 
-    names = Names(namespace)
-    consumer = Consumer("matching", db, matching_tables,
-                        {"application.submitted": handler, "application.withdrawn": handler},
-                        amqp_url, names, max_attempts=2)
-    stop = threading.Event()
-    thread = threading.Thread(target=consumer.run, args=(stop,))
-    thread.start()
+    names = consuming(handler, max_attempts=2)
     cli = [str(Path(sys.executable).with_name("peercoach")), "dlq"]
     env = {"PATH": "/usr/bin:/bin", "AMQP_URL": amqp_url, "PEERCOACH_NAMESPACE": namespace}
-    try:
-        wait_until_consumed(amqp_url, names.queue("matching"))
-        event = submitted()
-        publish_raw(amqp_url, names.exchange, event.type, event.to_json())
-        eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 1)
+    event = submitted()
+    publish_raw(amqp_url, names.exchange, event.type, event.to_json())
+    eventually(lambda: queue_depth(amqp_url, names.dead_letter_queue("matching")) == 1)
 
-        listed = subprocess.run(cli + ["list", "matching"], capture_output=True, text=True, env=env)
-        broken.clear()
-        replayed = subprocess.run(cli + ["replay", "matching"], capture_output=True, text=True, env=env)
+    listed = subprocess.run(cli + ["list", "matching"], capture_output=True, text=True, env=env)
+    broken.clear()
+    replayed = subprocess.run(cli + ["replay", "matching"], capture_output=True, text=True, env=env)
 
-        assert event.id in listed.stdout and "application.submitted" in listed.stdout, listed.stderr
-        assert "1 dead letter(s) sent back to matching" in replayed.stdout, replayed.stderr
-        eventually(lambda: handled == [event.payload["application_id"]])
-        assert queue_depth(amqp_url, names.dead_letter_queue("matching")) == 0
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-        db.dispose()
+    assert event.id in listed.stdout and "application.submitted" in listed.stdout, listed.stderr
+    assert "1 dead letter(s) sent back to matching" in replayed.stdout, replayed.stderr
+    eventually(lambda: handled == [event.payload["application_id"]])
+    assert queue_depth(amqp_url, names.dead_letter_queue("matching")) == 0

@@ -51,10 +51,7 @@ def namespace(amqp_url, run_id):
     """A namespace of the test's own: no message of another test can reach it."""
     name = f"test-{run_id}-{uuid.uuid4().hex[:6]}"
     yield name
-    names = Names(name)
-    queues = [q for s in service.SERVICES
-              for q in (names.queue(s), names.retry_queue(s), names.dead_letter_queue(s))]
-    infrastructure.delete_namespace(amqp_url, name, queues, [names.exchange, names.dead_letter_exchange])
+    infrastructure.delete_namespace(amqp_url, name)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ import pika
 from sqlalchemy import create_engine, text
 
 from peercoach.db import normalize_url
+from peercoach.messaging.topology import SUBSCRIPTIONS, Names
 
 MISSING = ("No {what} for the tests: set {var} (for example {example}) or run them where a Docker "
            "engine can start a container.")
@@ -86,12 +87,14 @@ class Databases:
         self.engine.dispose()
 
 
-def delete_namespace(amqp: str, namespace: str, services, exchanges) -> None:
-    """Remove what a test run declared on the shared broker."""
-    connection = pika.BlockingConnection(pika.URLParameters(amqp))
+def delete_namespace(amqp_url: str, namespace: str) -> None:
+    """Remove every queue and exchange a test run or benchmark declared on the shared broker."""
+    names = Names(namespace)
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
     channel = connection.channel()
-    for queue in services:
-        channel.queue_delete(queue)
-    for exchange in exchanges:
+    for service in SUBSCRIPTIONS:
+        for queue in (names.queue(service), names.retry_queue(service), names.dead_letter_queue(service)):
+            channel.queue_delete(queue)
+    for exchange in (names.exchange, names.dead_letter_exchange):
         channel.exchange_delete(exchange)
     connection.close()
