@@ -13,7 +13,7 @@ from flask_smorest import abort
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from matching import payloads, rules
+from matching import audit, payloads, rules
 from matching.db import outbox
 from matching.models import Coach, Pairing, Review
 from matching.profiles import applicant, coach_profile, loads
@@ -33,6 +33,7 @@ def decide(session: Session, review_id: str, decision: dict) -> Review:
 def deny(session: Session, review: Review, reason: str) -> Review:
     _claim(session, review, "denied", decision_reason=reason)
     outbox.record(session, "application.denied", payloads.denied(review))
+    audit.record(session, "application.denied", review_id=review.id, application_id=review.application_id)
     return review
 
 
@@ -59,6 +60,9 @@ def approve(session: Session, review: Review, decision: dict) -> Review:
     review.pairing_id = pairing.id
     outbox.record(session, "application.approved", payloads.approved(review, pairing))
     outbox.record(session, "pairing.created", payloads.pairing_created(pairing, coach))
+    audit.record(session, "application.approved", pairing.id, review_id=review.id,
+                 application_id=review.application_id, coach_id=coach.id,
+                 hours_approved=payloads.amount(pairing.hours_approved))
     return review
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Review
+from matching.usage import record_usage
 from peercoach.events.envelope import Envelope
 
 SUBMITTED_FIELDS = ("referral", "teacher", "focus_area", "support_types", "requested_coach_id",
@@ -42,4 +43,5 @@ def _review_of(session: Session, application_id: str) -> Review | None:
     return session.scalars(select(Review).where(Review.application_id == application_id).with_for_update()).first()
 
 
-HANDLERS = {"application.submitted": open_review, "application.withdrawn": close_review}
+HANDLERS = {"application.submitted": open_review, "application.withdrawn": close_review,
+            "timesheet.approved": record_usage}

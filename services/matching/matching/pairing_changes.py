@@ -11,7 +11,7 @@ from flask_smorest import abort
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from matching import payloads, rules
+from matching import audit, payloads, rules
 from matching.db import outbox
 from matching.models import Coach, Extension, Pairing
 from peercoach.web.auth import current_principal
@@ -37,6 +37,7 @@ def close(session: Session, pairing_id: str) -> Pairing:
     pairing = _active(visible_pairing(session, pairing_id, lock=True))
     pairing.status, pairing.closed_on = "closed", datetime.now(timezone.utc).date()
     outbox.record(session, "pairing.closed", payloads.pairing_closed(pairing, session.get(Coach, pairing.coach_id)))
+    audit.record(session, "pairing.closed", pairing.id, closed_on=pairing.closed_on.isoformat())
     return pairing
 
 
@@ -47,6 +48,8 @@ def request_extension(session: Session, pairing_id: str, hours: Decimal, reason:
     extension = Extension(pairing_id=pairing.id, hours=hours, reason=reason, requested_by=current_principal().role)
     session.add(extension)
     session.flush()
+    audit.record(session, "extension.requested", pairing.id, extension_id=extension.id,
+                 hours=payloads.amount(hours))
     return extension
 
 
@@ -61,6 +64,8 @@ def decide_extension(session: Session, extension_id: str, approve: bool) -> Exte
     if claimed.rowcount != 1:
         abort(409, message="The extension was already decided.", code="extension_not_pending")
     session.refresh(extension)
+    audit.record(session, f"extension.{extension.status}", extension.pairing_id, extension_id=extension.id,
+                 hours=payloads.amount(extension.hours))
     if approve:
         pairing = _active(visible_pairing(session, extension.pairing_id, lock=True))
         pairing.hours_approved += extension.hours

@@ -53,4 +53,5 @@ def hours_extended(pairing: Pairing, extension: Extension, coach: Coach) -> dict
 
 def pairing_closed(pairing: Pairing, coach: Coach) -> dict:
     return {"pairing_id": pairing.id, "program": pairing.program, "closed_on": pairing.closed_on.isoformat(),
-            "teacher": person(pairing.teacher), "coach": coach_contact(coach)}
+            "teacher": person(pairing.teacher), "coach": coach_contact(coach),
+            "teacher_employee_id": pairing.teacher["employee_id"]}

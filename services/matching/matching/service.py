@@ -1,4 +1,4 @@
-from matching import models  # noqa: F401  (registers the tables on the metadata)
+from matching import disclosure_models, models, plan_models, usage  # noqa: F401  (registers the tables)
 from matching.db import tables
 from matching.handlers import HANDLERS
 from peercoach.service import ServiceSpec

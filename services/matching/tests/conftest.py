@@ -52,6 +52,21 @@ class Matching:
     def approve(self, review_id: str, coach_id: str, **body):
         return self.decide(review_id, decision="approve", coach_id=coach_id, **body)
 
+    def pair(self, program: str = "voluntary_peer_coaching", **teacher) -> dict:
+        """An approved pairing, with its teacher's and coach's tokens as `teacher_auth` and `coach_auth`."""
+        coach = self.add_coach(programs=[program])
+        review = self.submit(program=program, teacher={**submitted_payload()["teacher"], **teacher})
+        terms = {"hours_approved": "12", "release_half_days": 2} if program == "peer_support_service" else {}
+        response = self.approve(review["id"], coach["id"], **terms)
+        assert response.status_code == 200, response.get_json()
+        pairing = self.client.get(f"/pairings/{response.get_json()['pairing_id']}", headers=self.coordinator)
+        return {**pairing.get_json(), "teacher_auth": self.token("teacher", sub=review["teacher"]["employee_id"]),
+                "coach_auth": self.token("coach", sub=coach["id"])}
+
+    def close(self, pairing: dict) -> None:
+        response = self.client.post(f"/pairings/{pairing['id']}/close", headers=self.coordinator)
+        assert response.status_code == 200, response.get_json()
+
     def events(self, type_: str) -> list[dict]:
         """Payloads of the events of `type_` written to the outbox, oldest first."""
         outbox = tables.outbox

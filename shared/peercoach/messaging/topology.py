@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
     "intake": ("application.approved", "application.denied"),
-    "matching": ("application.submitted", "application.withdrawn"),
+    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved"),
     "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed"),
     "notifications": ("application.submitted", "application.approved", "application.denied",
                       "application.withdrawn", "pairing.created", "pairing.hours_extended",

@@ -1,0 +1,43 @@
+"""The audit trail (coordinator): status changes and disclosures, who, when and what; never any text."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+from sqlalchemy import select
+
+from matching.api.inputs import text
+from matching.disclosure_models import AuditEntry
+from peercoach.web.app import context
+from peercoach.web.auth import require
+
+blp = Blueprint("audit", __name__, description="Who changed a status or touched a disclosure, and when")
+
+
+class AuditEntrySchema(Schema):
+    id = fields.String()
+    at = fields.DateTime()
+    actor_role = fields.String()
+    actor = fields.String()
+    action = fields.String()
+    pairing_id = fields.String(allow_none=True)
+    details = fields.Dict()
+
+
+class AuditQuery(Schema):
+    pairing_id = text(36)
+    action = text(60)
+
+
+@blp.route("/audit")
+class Audit(MethodView):
+    @require("coordinator")
+    @blp.arguments(AuditQuery, location="query")
+    @blp.response(200, AuditEntrySchema(many=True))
+    def get(self, query):
+        """Oldest first; filter by `pairing_id` or `action`."""
+        statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+        for field, value in query.items():
+            statement = statement.where(getattr(AuditEntry, field) == value)
+        with context().db.transaction() as session:
+            return session.scalars(statement).all()

@@ -1,0 +1,74 @@
+"""Peer support cases: each party's advance agreement to a recipient, and reports released only to those."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import Schema, fields
+
+from matching import disclosure
+from matching.api.inputs import text
+from matching.participants import PARTICIPANTS
+from peercoach.web.app import context
+from peercoach.web.auth import current_principal, require
+
+blp = Blueprint("disclosure", __name__, description="Consent-gated reports of peer support cases (document 003)")
+
+
+class AgreementSchema(Schema):
+    id = fields.String(dump_only=True)
+    pairing_id = fields.String(dump_only=True)
+    party = fields.String(dump_only=True)
+    recipient = text(200, shortest=1, required=True)
+    president_name = text(200, shortest=1, load_default=None)
+    recorded_by = fields.String(dump_only=True)
+    agreed_at = fields.DateTime(dump_only=True)
+
+
+class ReportSchema(Schema):
+    id = fields.String(dump_only=True)
+    pairing_id = fields.String(dump_only=True)
+    recipient = text(200, shortest=1, required=True)
+    content = text(20000, shortest=1, required=True)
+    released_by = fields.String(dump_only=True)
+    released_at = fields.DateTime(dump_only=True)
+
+
+@blp.route("/pairings/<pairing_id>/agreements")
+class Agreements(MethodView):
+    @require(*PARTICIPANTS)
+    @blp.response(200, AgreementSchema(many=True))
+    def get(self, pairing_id):
+        with context().db.transaction() as session:
+            return disclosure.agreements(session, pairing_id, current_principal())
+
+    @require(*PARTICIPANTS)
+    @blp.arguments(AgreementSchema)
+    @blp.response(201, AgreementSchema)
+    def post(self, data, pairing_id):
+        """Agree in advance that reports may go to `recipient`: the member (teacher), the consultant (coach),
+        or the coordinator on behalf of the local president named in `president_name`."""
+        with context().db.transaction() as session:
+            return disclosure.agree(session, pairing_id, current_principal(), data["recipient"],
+                                    data["president_name"])
+
+
+@blp.route("/pairings/<pairing_id>/reports")
+class Reports(MethodView):
+    @require(*PARTICIPANTS)
+    @blp.response(200, ReportSchema(many=True))
+    def get(self, pairing_id):
+        with context().db.transaction() as session:
+            return disclosure.reports(session, pairing_id, current_principal())
+
+    @require("coach")
+    @blp.arguments(ReportSchema)
+    @blp.response(201, ReportSchema)
+    @blp.alt_response(403, description="Not all three parties agreed to this recipient in advance (audited).")
+    def post(self, data, pairing_id):
+        """Release a report (the consultant): only to a recipient member, local president and consultant agreed to."""
+        with context().db.transaction() as session:
+            released = disclosure.release(session, pairing_id, current_principal(), data["recipient"], data["content"])
+        if isinstance(released, list):
+            abort(403, message=f"Not agreed in advance by: {', '.join(released)}.", code="disclosure_not_agreed",
+                  errors={"recipient": [f"Not agreed in advance by: {', '.join(released)}."]})
+        return released

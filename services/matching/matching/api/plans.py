@@ -1,0 +1,67 @@
+"""The development plan and its calendar: the pairing's teacher and coach write, the coordinator reads."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from matching import calendar, plans
+from matching.api.inputs import text
+from matching.participants import PARTICIPANTS, pairing_for
+from matching.plan_models import Plan
+from peercoach.events.contracts import FOCUS_AREAS, SUPPORT_TYPES
+from peercoach.web.app import context
+from peercoach.web.auth import current_principal, require
+
+blp = Blueprint("plans", __name__, description="A pairing's professional development plan and calendar")
+
+
+class PlanEventSchema(Schema):
+    id = fields.String(dump_only=True)
+    kind = fields.String(required=True, validate=validate.OneOf(tuple(calendar.KINDS)))
+    date = fields.Date(required=True, attribute="day", data_key="date")
+    start_time = fields.Time(load_default=None, allow_none=True, attribute="starts_at", data_key="start_time")
+    minutes = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=480))
+
+
+class PlanSchema(Schema):
+    pairing_id = fields.String(dump_only=True)
+    focus_area = fields.String(required=True, validate=validate.OneOf(FOCUS_AREAS))
+    goals = text(5000, load_default="")
+    support_types = fields.List(fields.String(validate=validate.OneOf(SUPPORT_TYPES)), load_default=list)
+    events = fields.List(fields.Nested(PlanEventSchema), load_default=list, validate=validate.Length(max=100))
+    updated_at = fields.DateTime(dump_only=True)
+    updated_by = fields.String(dump_only=True)
+
+
+@blp.route("/pairings/<pairing_id>/plan")
+class PairingPlan(MethodView):
+    @require(*PARTICIPANTS)
+    @blp.response(200, PlanSchema)
+    def get(self, pairing_id):
+        with context().db.transaction() as session:
+            return plans.read(session, pairing_id, current_principal())
+
+    @require("teacher", "coach")
+    @blp.arguments(PlanSchema)
+    @blp.response(200, PlanSchema)
+    def put(self, data, pairing_id):
+        with context().db.transaction() as session:
+            return plans.write(session, pairing_id, current_principal(), data)
+
+
+@blp.route("/pairings/<pairing_id>/calendar.ics")
+class PairingCalendar(MethodView):
+    @require(*PARTICIPANTS)
+    @blp.response(200, content_type="text/calendar", description="The plan's calendar of events (iCalendar).")
+    def get(self, pairing_id):
+        with context().db.transaction() as session:
+            pairing = pairing_for(session, pairing_id, current_principal())
+            plan = session.get(Plan, pairing.id)
+            body = calendar.ics(pairing.id, plan.events if plan else [], datetime.now(timezone.utc))
+            filename = f"pairing-{pairing.id}.ics"
+        return Response(body, mimetype="text/calendar",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})

@@ -1,0 +1,86 @@
+"""GET /reports/program (coordinator): the year-end figures as JSON, or CSV (`Accept: text/csv` or `format=csv`)."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, time, timedelta, timezone
+
+from flask import Response, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from sqlalchemy import func, select
+
+from matching import program_report
+from matching.models import Pairing, Review
+from matching.usage import PairingUsage
+from peercoach.web.app import context
+from peercoach.web.auth import require
+
+blp = Blueprint("program_report", __name__, description="The program report for the year-end review")
+
+
+class PeriodQuery(Schema):
+    year = fields.Integer(validate=validate.Range(min=2000, max=2100))
+    from_ = fields.Date(data_key="from")
+    to = fields.Date()
+    format = fields.String(validate=validate.OneOf(("json", "csv")))
+
+    @validates_schema
+    def one_period(self, data, **_):
+        if ("year" in data) == ("from_" in data or "to" in data):
+            raise ValidationError("Give either year, or both from and to.", "year")
+        if "year" not in data and not ("from_" in data and "to" in data):
+            raise ValidationError("Give both from and to.", "to" if "from_" in data else "from")
+        if "to" in data and "from_" in data and data["to"] < data["from_"]:
+            raise ValidationError("to is before from.", "to")
+
+
+def period(query: dict) -> tuple[date, date]:
+    if "year" in query:
+        return date(query["year"], 1, 1), date(query["year"], 12, 31)
+    return query["from_"], query["to"]
+
+
+def applications(session, first: date, last: date) -> list[program_report.Application]:
+    """Applications submitted from `first` to `last` (inclusive, UTC), with their pairings' figures."""
+    used = (select(PairingUsage.pairing_id, func.sum(PairingUsage.hours).label("hours"),
+                   func.sum(PairingUsage.federation_amount).label("federation"),
+                   func.sum(PairingUsage.district_amount).label("district"))
+            .group_by(PairingUsage.pairing_id).subquery())
+    start = datetime.combine(first, time(), timezone.utc)
+    rows = session.execute(
+        select(Review, Pairing.hours_approved, used.c.hours, used.c.federation, used.c.district)
+        .outerjoin(Pairing, Pairing.review_id == Review.id).outerjoin(used, used.c.pairing_id == Pairing.id)
+        .where(Review.submitted_at >= start, Review.submitted_at < start + timedelta(days=(last - first).days + 1)))
+    zero = program_report.ZERO
+    return [program_report.Application(
+        teacher=review.teacher["employee_id"], program=review.program, focus_area=review.focus_area,
+        school=review.teacher.get("school", ""), status=review.status, hours_approved=approved or zero,
+        hours_used=hours or zero, federation_cost=federation or zero, district_cost=district or zero)
+        for review, approved, hours, federation, district in rows]
+
+
+def as_csv(result: dict) -> Response:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(program_report.csv_rows(result))
+    return Response(out.getvalue(), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="program-report-{result["from"]}-{result["to"]}.csv"'})
+
+
+@blp.route("/reports/program")
+class ProgramReport(MethodView):
+    @require("coordinator")
+    @blp.arguments(PeriodQuery, location="query")
+    @blp.response(200, content_type="application/json", description="Figures per program, focus area and school; "
+                  "groups of fewer than 5 teachers suppressed. CSV with `Accept: text/csv` or `format=csv`.")
+    def get(self, query):
+        first, last = period(query)
+        with context().db.transaction() as session:
+            found = applications(session, first, last)
+        result = {"from": first.isoformat(), "to": last.isoformat(), "min_teachers": program_report.MIN_TEACHERS,
+                  **program_report.report(found)}
+        wants_csv = query.get("format") == "csv" or (
+            "format" not in query and request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv")
+        return as_csv(result) if wants_csv else result
+

@@ -1,0 +1,14 @@
+"""The audit trail: who changed a status or touched a disclosure, when, and what (ids and figures only)."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from matching.disclosure_models import AuditEntry
+from peercoach.web.auth import current_principal
+
+
+def record(session: Session, action: str, pairing_id: str | None = None, **details) -> None:
+    """Add an entry in the caller's transaction, naming the caller of the request at hand."""
+    principal = current_principal()
+    session.add(AuditEntry(actor_role=principal.role, actor=principal.sub, action=action,
+                           pairing_id=pairing_id, details=details))

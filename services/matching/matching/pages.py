@@ -1,0 +1,81 @@
+"""The page behind the reflection link in the pairing-closed email.
+
+GET only shows the form (mail scanners follow links and must change nothing); its form post,
+protected by Flask-WTF's CSRFProtect as intake's pages are, keeps the reflection. The link
+carries an ordinary teacher or coach token.
+"""
+from __future__ import annotations
+
+import jwt
+from flask import current_app, make_response, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from matching import reflections
+from matching.api.inputs import text
+from peercoach.web.app import context
+from peercoach.web.auth import Principal, decode_token
+
+csrf = CSRFProtect()
+TEXT = text(10000, shortest=1, required=True)
+BAD_LINK = "This reflection link is not valid or has expired. Please contact the program coordinator."
+HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def page(status: int = 200, **values):
+    response = make_response(render_template("reflection.html", **values), status)
+    response.headers.update(HEADERS)
+    return response
+
+
+def author_from(token: str) -> Principal | None:
+    try:
+        principal = decode_token(current_app.config["JWT_SECRET"], token)
+    except jwt.InvalidTokenError:
+        return None
+    return principal if principal.role in reflections.AUTHORS else None
+
+
+def refused(error: HTTPException):
+    message = (getattr(error, "data", None) or {}).get("message") or error.description
+    return page(error.code, state="refused", message=message)
+
+
+def show(pairing_id: str):
+    token = request.args.get("token", "")
+    principal = author_from(token)
+    if principal is None:
+        return page(401, state="refused", message=BAD_LINK)
+    try:
+        with context().db.transaction() as session:
+            pairing = reflections.closed_pairing(session, pairing_id, principal)
+            mine = reflections.own(session, pairing, principal)
+    except HTTPException as error:
+        return refused(error)
+    return page(state="form", pairing_id=pairing_id, token=token, text=mine.text if mine else "")
+
+
+def submit(pairing_id: str):
+    token, written = request.form.get("token", ""), request.form.get("text", "")
+    principal = author_from(token)
+    if principal is None:
+        return page(401, state="refused", message=BAD_LINK)
+    form = dict(state="form", pairing_id=pairing_id, token=token, text=written)
+    try:
+        csrf.protect()
+        TEXT.deserialize(written)
+        with context().db.transaction() as session:
+            reflections.submit(session, pairing_id, principal, written)
+    except CSRFError:
+        return page(400, message="The page had expired. Please send your reflection again.", **form)
+    except ValidationError as error:
+        return page(422, message=" ".join(error.messages), **form)
+    except HTTPException as error:
+        return refused(error)
+    return page(state="done")

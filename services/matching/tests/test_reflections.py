@@ -1,0 +1,69 @@
+"""Reflections at close: by token (JSON) or from the emailed link's page; kept for the pair and the coordinator."""
+from __future__ import annotations
+
+import re
+
+from peercoach.web.auth import issue_token
+
+WORDS = "We found that wait time changed everything."
+
+
+def link_token(matching, role: str, sub: str) -> str:
+    return issue_token(matching.app.config["JWT_SECRET"], role, sub)
+
+
+def test_teacher_and_coach_reflect_once_the_pairing_closes_and_the_coordinator_reads_both(matching):
+    pairing = matching.pair()
+    path = f"/pairings/{pairing['id']}/reflections"
+
+    early = matching.client.post(path, json={"text": WORDS}, headers=pairing["teacher_auth"])
+    matching.close(pairing)
+    teacher = matching.client.post(path, json={"text": WORDS}, headers=pairing["teacher_auth"])
+    coach = matching.client.post(path, json={"text": "First draft"}, headers=pairing["coach_auth"])
+    again = matching.client.post(path, json={"text": "Second thoughts"}, headers=pairing["coach_auth"])
+    by_coordinator = matching.client.post(path, json={"text": "x"}, headers=matching.coordinator)
+    empty = matching.client.post(path, json={"text": ""}, headers=pairing["teacher_auth"])
+
+    assert early.status_code == 409 and early.get_json()["error"]["code"] == "pairing_not_closed"
+    assert teacher.status_code == 201 and coach.status_code == 201 and again.status_code == 201
+    assert by_coordinator.status_code == 403
+    assert empty.status_code == 422 and "text" in empty.get_json()["error"]["fields"]
+    for reader in (matching.coordinator, pairing["teacher_auth"], pairing["coach_auth"]):
+        kept = matching.client.get(path, headers=reader).get_json()
+        assert [(r["author_role"], r["text"]) for r in kept] == [("coach", "Second thoughts"), ("teacher", WORDS)]
+
+
+def test_the_emailed_link_shows_a_form_and_only_its_post_with_the_csrf_token_keeps_the_reflection(matching):
+    pairing = matching.pair()
+    matching.close(pairing)
+    path = f"/pairings/{pairing['id']}/reflections"
+    token = link_token(matching, "teacher", pairing["teacher"]["employee_id"])
+
+    page = matching.client.get(f"{path}?token={token}")
+    assert page.status_code == 200 and "<textarea" in page.text
+    assert page.headers["Cache-Control"] == "no-store"
+    assert matching.client.get(path, headers=matching.coordinator).get_json() == []
+    form = dict(re.findall(r'name="(csrf_token|token)" value="([^"]+)"', page.text))
+
+    forged = matching.client.post(path, data={"token": form["token"], "text": WORDS})
+    assert forged.status_code == 400 and WORDS in forged.text
+    assert matching.client.get(path, headers=matching.coordinator).get_json() == []
+
+    done = matching.client.post(path, data={**form, "text": WORDS})
+    assert done.status_code == 200 and "Thank you" in done.text
+    assert [r["text"] for r in matching.client.get(path, headers=matching.coordinator).get_json()] == [WORDS]
+    assert WORDS in matching.client.get(f"{path}?token={token}").text
+
+
+def test_a_bad_or_foreign_link_shows_no_form(matching, token):
+    pairing = matching.pair()
+    matching.close(pairing)
+    path = f"/pairings/{pairing['id']}/reflections"
+    coordinator = matching.coordinator["Authorization"].split()[1]
+
+    assert matching.client.get(f"{path}?token=forged").status_code == 401
+    assert matching.client.get(f"{path}?token={coordinator}").status_code == 401
+    assert matching.client.get(f"{path}?token={link_token(matching, 'teacher', 'someone-else')}").status_code == 403
+    assert matching.client.get(f"{path}?token={link_token(matching, 'coach', 'another-coach')}").status_code == 404
+    assert matching.client.post(path, data={"token": "forged", "text": WORDS}).status_code == 401
+    assert matching.client.get(path, headers=matching.coordinator).get_json() == []
