@@ -62,7 +62,8 @@ def missing_parties(session: Session, pairing: Pairing, recipient: str) -> list[
     return [party for party in PARTIES if party not in agreed]
 
 
-def release(session: Session, pairing_id: str, principal: Principal, recipient: str, content: str) -> Report | list[str]:
+def release(session: Session, pairing_id: str, principal: Principal, recipient: str,
+            content: str) -> Report | list[str]:
     """The released report, or the parties that have not agreed (the refusal is audited, not the content)."""
     pairing = case(session, pairing_id, principal, "coach")
     missing = missing_parties(session, pairing, recipient)

@@ -63,5 +63,5 @@ class PairingCalendar(MethodView):
             plan = session.get(Plan, pairing.id)
             body = calendar.ics(pairing.id, plan.events if plan else [], datetime.now(timezone.utc))
             filename = f"pairing-{pairing.id}.ics"
-        return Response(body, mimetype="text/calendar",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+        return Response(body, mimetype="text/calendar", headers={
+            "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})

@@ -28,13 +28,13 @@ class PeriodQuery(Schema):
 
     @validates_schema
     def one_period(self, data, **_):
-        if ("year" in data) == ("from_" in data or "to" in data):
-            raise ValidationError("Give either year, or both from and to.", "year")
-        if "year" not in data and not ("from_" in data and "to" in data):
+        ranged = "from_" in data or "to" in data
+        if ("year" in data) == ranged:
+            raise ValidationError("Give either year, or from and to.", "year")
+        if ranged and not ("from_" in data and "to" in data):
             raise ValidationError("Give both from and to.", "to" if "from_" in data else "from")
-        if "to" in data and "from_" in data and data["to"] < data["from_"]:
+        if ranged and data["to"] < data["from_"]:
             raise ValidationError("to is before from.", "to")
-
 
 def period(query: dict) -> tuple[date, date]:
     if "year" in query:
@@ -80,7 +80,7 @@ class ProgramReport(MethodView):
             found = applications(session, first, last)
         result = {"from": first.isoformat(), "to": last.isoformat(), "min_teachers": program_report.MIN_TEACHERS,
                   **program_report.report(found)}
-        wants_csv = query.get("format") == "csv" or (
-            "format" not in query and request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv")
+        accepted = request.accept_mimetypes.best_match(["application/json", "text/csv"])
+        wants_csv = query.get("format", "csv" if accepted == "text/csv" else "json") == "csv"
         return as_csv(result) if wants_csv else result
 
