@@ -69,3 +69,11 @@ def test_rates_are_listed_by_date_and_validated(service):
     assert bad.status_code == 422
     assert set(bad.get_json()["error"]["fields"]) == {"hourly_rate", "release_half_day_rate", "effective_from"}
     assert teacher.status_code == 403
+
+
+def test_a_rate_too_large_to_have_cents_is_refused_naming_the_field(service):
+    response = service.client.put("/rates/SD-61", headers=service.token("coordinator"), json={
+        "hourly_rate": -1.7976931348623157e+308, "release_half_day_rate": "1E+40", "effective_from": "2026-01-01"})
+
+    assert response.status_code == 422
+    assert set(response.get_json()["error"]["fields"]) == {"hourly_rate", "release_half_day_rate"}

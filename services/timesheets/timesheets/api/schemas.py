@@ -1,7 +1,7 @@
 """Request and response shapes. Decimals travel as strings."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -12,7 +12,11 @@ AMOUNT = dict(as_string=True, places=2)
 
 
 def whole_cents(value: Decimal) -> None:
-    if value != value.quantize(Decimal("0.01")):
+    try:
+        cents = value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return  # too many digits to be an amount at all: the range check refuses it
+    if value != cents:
         raise ValidationError("Use at most two decimal places.")
 
 
