@@ -8,7 +8,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 from timesheets.rules import ACTIVITIES
 
 PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use a month as YYYY-MM.")
-AMOUNT = dict(as_string=True, places=2)
+AMOUNT = dict(as_string=True, places=2, metadata={"type": "string", "format": "decimal"})
 
 
 def whole_cents(value: Decimal) -> None:
@@ -21,7 +21,9 @@ def whole_cents(value: Decimal) -> None:
 
 
 def money_in(minimum_exclusive: bool) -> fields.Decimal:
-    return fields.Decimal(required=True, allow_nan=False, validate=[
+    """A JSON number or string; its bounds are documented by hand (apispec writes a Decimal's as strings)."""
+    bounds = {"minimum": 0, "exclusiveMinimum": minimum_exclusive, "maximum": 100000}
+    return fields.Decimal(required=True, allow_nan=False, metadata=bounds, validate=[
         validate.Range(min=0, min_inclusive=not minimum_exclusive, max=100000), whole_cents])
 
 
