@@ -52,9 +52,12 @@ def test_a_bad_plan_is_refused_naming_the_field_and_a_closed_pairings_plan_no_lo
     bad = matching.client.put(path, json={**PLAN, "events": [{"kind": "party", "date": "2026-12-01"}]},
                               headers=pairing["coach_auth"])
     unknown = matching.client.put(path, json={**PLAN, "evaluation": "poor"}, headers=pairing["coach_auth"])
+    far = matching.client.put(path, json={**PLAN, "events": [{"kind": "observation", "date": "9999-12-31"}]},
+                              headers=pairing["coach_auth"])
     matching.close(pairing)
     closed = matching.client.put(path, json=PLAN, headers=pairing["coach_auth"])
 
     assert bad.status_code == 422 and "events" in bad.get_json()["error"]["fields"]
     assert unknown.status_code == 422 and "evaluation" in unknown.get_json()["error"]["fields"]
+    assert far.status_code == 422
     assert closed.status_code == 409 and closed.get_json()["error"]["code"] == "pairing_closed"

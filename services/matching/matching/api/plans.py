@@ -1,7 +1,7 @@
 """The development plan and its calendar: the pairing's teacher and coach write, the coordinator reads."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import datetime as dt
 
 from flask import Response
 from flask.views import MethodView
@@ -22,7 +22,8 @@ blp = Blueprint("plans", __name__, description="A pairing's professional develop
 class PlanEventSchema(Schema):
     id = fields.String(dump_only=True)
     kind = fields.String(required=True, validate=validate.OneOf(tuple(calendar.KINDS)))
-    date = fields.Date(required=True, attribute="day", data_key="date")
+    date = fields.Date(required=True, attribute="day", data_key="date",
+                       validate=validate.Range(min=dt.date(2000, 1, 1), max=dt.date(2100, 12, 31)))
     start_time = fields.Time(load_default=None, allow_none=True, attribute="starts_at", data_key="start_time")
     minutes = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=480))
 
@@ -61,7 +62,7 @@ class PairingCalendar(MethodView):
         with context().db.transaction() as session:
             pairing = pairing_for(session, pairing_id, current_principal())
             plan = session.get(Plan, pairing.id)
-            body = calendar.ics(pairing.id, plan.events if plan else [], datetime.now(timezone.utc))
+            body = calendar.ics(pairing.id, plan.events if plan else [], dt.datetime.now(dt.timezone.utc))
             filename = f"pairing-{pairing.id}.ics"
         return Response(body, mimetype="text/calendar", headers={
             "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})

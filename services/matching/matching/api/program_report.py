@@ -22,8 +22,8 @@ blp = Blueprint("program_report", __name__, description="The program report for 
 
 class PeriodQuery(Schema):
     year = fields.Integer(validate=validate.Range(min=2000, max=2100))
-    from_ = fields.Date(data_key="from")
-    to = fields.Date()
+    from_ = fields.Date(data_key="from", validate=validate.Range(min=date(2000, 1, 1), max=date(2100, 12, 31)))
+    to = fields.Date(validate=validate.Range(min=date(2000, 1, 1), max=date(2100, 12, 31)))
     format = fields.String(validate=validate.OneOf(("json", "csv")))
 
     @validates_schema
