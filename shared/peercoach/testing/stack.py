@@ -74,5 +74,5 @@ def build(databases, amqp_url: str, namespace: str, jwt_secret: str, smtp_port: 
         env[f"{name.upper()}_DATABASE_URL"] = url
         env[f"{name.upper()}_PORT"] = str(port)
         urls[name] = f"http://127.0.0.1:{port}"
-    env["INTAKE_PUBLIC_URL"] = urls["intake"]
+    env.update({f"{name.upper()}_PUBLIC_URL": url for name, url in urls.items()})
     return Stack(env, urls, log_dir)

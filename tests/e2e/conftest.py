@@ -1,0 +1,22 @@
+import pytest
+
+from peercoach.service import SERVICES
+from peercoach.testing.broker import wait_until_consumed
+from peercoach.messaging.topology import Names
+from peercoach.testing import stack as stack_mod
+
+
+@pytest.fixture
+def stack(databases, amqp_url, namespace, jwt_secret, smtp_server, tmp_path):
+    """All four services and their workers running as real processes on a test namespace."""
+    running = stack_mod.build(databases, amqp_url, namespace, jwt_secret, smtp_server.port, tmp_path)
+    for name in SERVICES:
+        running.start(name)
+        running.start(f"{name}-worker")
+    try:
+        running.wait_ready()
+        for name in SERVICES:
+            wait_until_consumed(amqp_url, Names(namespace).queue(name), timeout=60)
+        yield running
+    finally:
+        running.stop()
