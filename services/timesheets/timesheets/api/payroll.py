@@ -34,7 +34,8 @@ class Exports(MethodView):
 class Export(MethodView):
     @require("payroll")
     @blp.response(200, BatchOut)
-    @blp.alt_response(200, content_type="text/csv", description="With `Accept: text/csv` or a `.csv` suffix")
+    @blp.alt_response(200, schema={"type": "string"}, content_type="text/csv",
+                      description="The batch as JSON, or as CSV with `Accept: text/csv` or a `.csv` suffix")
     def get(self, batch_id):
         as_csv = batch_id.endswith(CSV_SUFFIX) or \
             request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv"
