@@ -9,6 +9,7 @@ applications for a bounded time; prints requests/s for both and their ratio.
 """
 from __future__ import annotations
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import json
 import os

@@ -9,20 +9,17 @@ Run: .venv/bin/python bench/matching.py
 """
 from __future__ import annotations
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import random
-import sys
 import time
-from pathlib import Path
 
 from scipy.optimize import linear_sum_assignment
 
-# This script is named like the package it measures: keep its own folder off the import path.
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
 
-from matching.assignment import propose, weights  # noqa: E402
-from matching.scoring import (Applicant, CoachProfile, capacity_points, grade_bands, match_points,  # noqa: E402
+from matching.assignment import propose, weights
+from matching.scoring import (Applicant, CoachProfile, capacity_points, grade_bands, match_points,
                               pair_exclusion, words)
-from peercoach.events.contracts import FOCUS_AREAS, SUPPORT_TYPES  # noqa: E402
+from peercoach.events.contracts import FOCUS_AREAS, SUPPORT_TYPES
 
 APPLICATIONS, COACHES, SEED = 2000, 500, 20261125
 PROGRAMS = ("voluntary_peer_coaching", "district_coaching", "peer_support_service")

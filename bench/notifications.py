@@ -8,34 +8,31 @@ record) with one and with two senders, against an in-process aiosmtpd server.
 """
 from __future__ import annotations
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import os
-import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 
-# This script is named like the package it measures: keep its own folder off the import path.
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
 
-from aiosmtpd.controller import Controller  # noqa: E402
+from aiosmtpd.controller import Controller
 
-from notifications.config import Config  # noqa: E402
-from notifications.db import tables  # noqa: E402
-from notifications.handlers import HANDLERS  # noqa: E402
-from notifications.sender import send_one  # noqa: E402
-from notifications.service import SPEC  # noqa: E402
-from peercoach import migrations  # noqa: E402
-from peercoach.db import Database  # noqa: E402
-from peercoach.events.envelope import Envelope  # noqa: E402
-from peercoach.messaging.consumer import Consumer  # noqa: E402
-from peercoach.messaging.topology import Names  # noqa: E402
-from peercoach.settings import Settings  # noqa: E402
-from peercoach.testing import infrastructure  # noqa: E402
-from peercoach.testing.mail import Mailbox  # noqa: E402
-from peercoach.testing.ports import free_port  # noqa: E402
-from peercoach.testing.samples import submitted_payload  # noqa: E402
+from notifications.config import Config
+from notifications.db import tables
+from notifications.handlers import HANDLERS
+from notifications.sender import send_one
+from notifications.service import SPEC
+from peercoach import migrations
+from peercoach.db import Database
+from peercoach.events.envelope import Envelope
+from peercoach.messaging.consumer import Consumer
+from peercoach.messaging.topology import Names
+from peercoach.settings import Settings
+from peercoach.testing import infrastructure
+from peercoach.testing.mail import Mailbox
+from peercoach.testing.ports import free_port
+from peercoach.testing.samples import submitted_payload
 
 
 def pairing_created() -> dict:

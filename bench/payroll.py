@@ -14,6 +14,7 @@ Prints times, memory and the ratios. The database is dropped at the end.
 """
 from __future__ import annotations
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import hashlib
 import os
@@ -37,7 +38,6 @@ ACTIVITIES = ("planning", "observation", "debrief", "team_teaching", "demonstrat
 
 def seed(url: str, coaches: int) -> None:
     pairings = coaches * 2
-    per_pairing = ENTRIES // pairings
     now = datetime.now(timezone.utc)
     with psycopg.connect(url) as connection, connection.cursor() as cursor:
         cursor.execute("INSERT INTO rates VALUES ('SD-61', '2025-09-01', 52.37, 131.10)")

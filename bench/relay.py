@@ -8,6 +8,7 @@ persistent message at a time with confirms (BlockingChannel.confirm_delivery), i
 """
 from __future__ import annotations
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import os
 import time
@@ -19,7 +20,6 @@ from intake.db import outbox, tables
 from intake.service import SPEC
 from peercoach import migrations
 from peercoach.db import Database
-from peercoach.messaging.publisher import ConfirmingPublisher
 from peercoach.messaging.relay import Relay
 from peercoach.messaging.topology import Names
 from peercoach.testing import infrastructure

@@ -80,10 +80,13 @@ def send_one(settings: Settings, config: Config, db: Database) -> bool:
     return True
 
 
+IDLE_POLL_SECONDS = 0.2  # how long an idle sender waits before looking for due emails again
+
+
 def run(settings: Settings, db: Database, stop: threading.Event) -> None:
     if not settings.jwt_secret:
         raise RuntimeError("PEERCOACH_JWT_SECRET is not set; withdraw links cannot be signed")
     config = config_mod.load()
     while not stop.is_set():
         if not send_one(settings, config, db):
-            stop.wait(1.0)
+            stop.wait(IDLE_POLL_SECONDS)
