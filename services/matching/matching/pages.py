@@ -7,8 +7,8 @@ carries an ordinary teacher or coach token.
 from __future__ import annotations
 
 import jwt
-from flask import current_app, make_response, render_template, request
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask import current_app, request
+from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -16,22 +16,12 @@ from matching import reflections
 from matching.api.inputs import text
 from peercoach.web.app import context
 from peercoach.web.auth import Principal, decode_token
+from peercoach.web.pages import csrf, page as html_page
 
-csrf = CSRFProtect()
 TEXT = text(10000, shortest=1, required=True)
 BAD_LINK = "This reflection link is not valid or has expired. Please contact the program coordinator."
-HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
-
-
 def page(status: int = 200, **values):
-    response = make_response(render_template("reflection.html", **values), status)
-    response.headers.update(HEADERS)
-    return response
+    return html_page("reflection.html", status, **values)
 
 
 def author_from(token: str) -> Principal | None:

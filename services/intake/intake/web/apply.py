@@ -9,7 +9,8 @@ from werkzeug.datastructures import MultiDict
 from intake import choices, submission
 from intake.rules import PROGRAM_RULES
 from intake.schemas import ApplicationInSchema
-from intake.web import csrf, form, page
+from intake.web import form
+from peercoach.web.pages import csrf, page
 from peercoach.web.app import context
 
 blueprint = Blueprint("apply", __name__)

@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFError
 from intake import records, withdrawal
 from intake.refusals import Refused
 from intake.rules import PROGRAM_RULES
-from intake.web import csrf, page
+from peercoach.web.pages import csrf, page
 from peercoach.web.app import context
 from peercoach.web.auth import Principal, decode_token
 
