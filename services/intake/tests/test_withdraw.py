@@ -2,7 +2,7 @@
 import re
 
 from peercoach.testing.samples import application
-from peercoach.web.auth import issue_token
+from peercoach.web.auth import issue_token, link_purpose
 
 
 def apply(intake) -> dict:
@@ -37,13 +37,15 @@ def test_only_a_submitted_application_can_be_withdrawn_and_only_by_its_teacher_o
     assert len(intake.outbox("application.withdrawn")) == 1
 
 
-def link_token(intake, employee_id: str) -> str:
-    return issue_token(intake.app.config["JWT_SECRET"], "teacher", employee_id, "t@x.example.org")
+def link_token(intake, employee_id: str, application_id: str) -> str:
+    return issue_token(intake.app.config["JWT_SECRET"], "teacher", employee_id, "t@x.example.org",
+                       purpose=link_purpose("withdraw", application_id))
 
 
 def test_the_emailed_link_shows_a_button_and_only_its_post_withdraws(intake, token):
     created = apply(intake)
-    link = f"/applications/{created['id']}/withdraw?token={link_token(intake, created['teacher']['employee_id'])}"
+    teacher_link = link_token(intake, created['teacher']['employee_id'], created['id'])
+    link = f"/applications/{created['id']}/withdraw?token={teacher_link}"
 
     page = intake.client.get(link)
     assert page.status_code == 200 and "Withdraw my application" in page.text
@@ -66,7 +68,12 @@ def test_a_bad_or_foreign_link_withdraws_nothing(intake, token):
 
     assert intake.client.get(f"{path}?token=forged").status_code == 401
     assert intake.client.get(path).status_code == 401
-    assert intake.client.get(f"{path}?token={link_token(intake, 'someone-else')}").status_code == 403
+    other = apply(intake)
+    assert intake.client.get(f"{path}?token={link_token(intake, 'someone-else', created['id'])}").status_code == 403
     coordinator_token = token("coordinator")["Authorization"].split()[1]
     assert intake.client.get(f"{path}?token={coordinator_token}").status_code == 401
+    own_link = link_token(intake, created["teacher"]["employee_id"], created["id"])
+    assert intake.client.get(f"{path}?token={link_token(intake, other['teacher']['employee_id'], other['id'])}"
+                             ).status_code == 401
+    assert intake.client.post(path, headers={"Authorization": f"Bearer {own_link}"}).status_code == 401
     assert intake.outbox("application.withdrawn") == []

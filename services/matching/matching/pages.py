@@ -6,7 +6,6 @@ carries an ordinary teacher or coach token.
 """
 from __future__ import annotations
 
-import jwt
 from flask import current_app, request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
@@ -15,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from matching import reflections
 from matching.api.inputs import text
 from peercoach.web.app import context
-from peercoach.web.auth import Principal, decode_token
+from peercoach.web.auth import Principal, decode_link_token, link_purpose
 from peercoach.web.pages import csrf, page as html_page
 
 TEXT = text(10000, shortest=1, required=True)
@@ -24,12 +23,10 @@ def page(status: int = 200, **values):
     return html_page("reflection.html", status, **values)
 
 
-def author_from(token: str) -> Principal | None:
-    try:
-        principal = decode_token(current_app.config["JWT_SECRET"], token)
-    except jwt.InvalidTokenError:
-        return None
-    return principal if principal.role in reflections.AUTHORS else None
+def author_from(token: str, pairing_id: str) -> Principal | None:
+    """The teacher or coach of a link token issued for reflecting on this pairing."""
+    principal = decode_link_token(current_app.config["JWT_SECRET"], token, link_purpose("reflection", pairing_id))
+    return principal if principal and principal.role in reflections.AUTHORS else None
 
 
 def refused(error: HTTPException):
@@ -39,7 +36,7 @@ def refused(error: HTTPException):
 
 def show(pairing_id: str):
     token = request.args.get("token", "")
-    principal = author_from(token)
+    principal = author_from(token, pairing_id)
     if principal is None:
         return page(401, state="refused", message=BAD_LINK)
     try:
@@ -53,7 +50,7 @@ def show(pairing_id: str):
 
 def submit(pairing_id: str):
     token, written = request.form.get("token", ""), request.form.get("text", "")
-    principal = author_from(token)
+    principal = author_from(token, pairing_id)
     if principal is None:
         return page(401, state="refused", message=BAD_LINK)
     form = dict(state="form", pairing_id=pairing_id, token=token, text=written)

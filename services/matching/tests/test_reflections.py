@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
-from peercoach.web.auth import issue_token
+from peercoach.web.auth import issue_token, link_purpose
 
 WORDS = "We found that wait time changed everything."
 
 
-def link_token(matching, role: str, sub: str) -> str:
-    return issue_token(matching.app.config["JWT_SECRET"], role, sub)
+def link_token(matching, role: str, sub: str, pairing_id: str) -> str:
+    return issue_token(matching.app.config["JWT_SECRET"], role, sub,
+                       purpose=link_purpose("reflection", pairing_id))
 
 
 def test_teacher_and_coach_reflect_once_the_pairing_closes_and_the_coordinator_reads_both(matching):
@@ -37,7 +38,7 @@ def test_the_emailed_link_shows_a_form_and_only_its_post_with_the_csrf_token_kee
     pairing = matching.pair()
     matching.close(pairing)
     path = f"/pairings/{pairing['id']}/reflections"
-    token = link_token(matching, "teacher", pairing["teacher"]["employee_id"])
+    token = link_token(matching, "teacher", pairing["teacher"]["employee_id"], pairing["id"])
 
     page = matching.client.get(f"{path}?token={token}")
     assert page.status_code == 200 and "<textarea" in page.text
@@ -63,7 +64,13 @@ def test_a_bad_or_foreign_link_shows_no_form(matching, token):
 
     assert matching.client.get(f"{path}?token=forged").status_code == 401
     assert matching.client.get(f"{path}?token={coordinator}").status_code == 401
-    assert matching.client.get(f"{path}?token={link_token(matching, 'teacher', 'someone-else')}").status_code == 403
-    assert matching.client.get(f"{path}?token={link_token(matching, 'coach', 'another-coach')}").status_code == 404
+    teacher_link = link_token(matching, "teacher", pairing["teacher"]["employee_id"], pairing["id"])
+    other = link_token(matching, "teacher", pairing["teacher"]["employee_id"], "another-pairing")
+    assert matching.client.get(f"{path}?token={link_token(matching, 'teacher', 'someone-else', pairing['id'])}"
+                               ).status_code == 403
+    assert matching.client.get(f"{path}?token={link_token(matching, 'coach', 'another-coach', pairing['id'])}"
+                               ).status_code == 404
+    assert matching.client.get(f"{path}?token={other}").status_code == 401
+    assert matching.client.get(path, headers={"Authorization": f"Bearer {teacher_link}"}).status_code == 401
     assert matching.client.post(path, data={"token": "forged", "text": WORDS}).status_code == 401
     assert matching.client.get(path, headers=matching.coordinator).get_json() == []

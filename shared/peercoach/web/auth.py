@@ -21,10 +21,17 @@ class Principal:
     sub: str
     email: str | None = None
     payer: str | None = None
+    purpose: str | None = None
+
+
+def link_purpose(action: str, resource_id: str) -> str:
+    """What an emailed link's token is good for, e.g. `withdraw:<application id>`."""
+    return f"{action}:{resource_id}"
 
 
 def issue_token(secret: str, role: str, sub: str, email: str | None = None, payer: str | None = None,
-                ttl: timedelta = timedelta(hours=12)) -> str:
+                ttl: timedelta = timedelta(hours=12), purpose: str | None = None) -> str:
+    """A bearer token; with `purpose`, a link token good for that one purpose and nothing else."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
     if role == "finance" and payer not in PAYERS:
@@ -35,6 +42,8 @@ def issue_token(secret: str, role: str, sub: str, email: str | None = None, paye
         claims["email"] = email
     if payer:
         claims["payer"] = payer
+    if purpose:
+        claims["purpose"] = purpose
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
@@ -44,11 +53,22 @@ def decode_token(secret: str, token: str) -> Principal:
                         options={"require": ["exp", "sub", "role", "iss"]})
     if claims["role"] not in ROLES:
         raise jwt.InvalidTokenError(f"unknown role {claims['role']!r}")
-    return Principal(claims["role"], str(claims["sub"]), claims.get("email"), claims.get("payer"))
+    return Principal(claims["role"], str(claims["sub"]), claims.get("email"), claims.get("payer"),
+                     claims.get("purpose"))
+
+
+def decode_link_token(secret: str, token: str, purpose: str) -> Principal | None:
+    """The principal of a link token issued for exactly `purpose`, else None."""
+    try:
+        principal = decode_token(secret, token)
+    except jwt.InvalidTokenError:
+        return None
+    return principal if principal.purpose == purpose else None
 
 
 def current_principal() -> Principal | None:
-    """The caller named by a valid bearer token, or None (no token, or not a valid one)."""
+    """The caller named by a valid bearer token, or None (no token, not a valid one, or a link
+    token: those open only the page of their link, never the API)."""
     if "principal" not in g:
         g.principal = _principal_from_header()
     return g.principal
@@ -59,9 +79,10 @@ def _principal_from_header() -> Principal | None:
     if scheme.lower() != "bearer" or not token:
         return None
     try:
-        return decode_token(current_app.config["JWT_SECRET"], token.strip())
+        principal = decode_token(current_app.config["JWT_SECRET"], token.strip())
     except jwt.InvalidTokenError:
         return None
+    return None if principal.purpose else principal
 
 
 def require(*roles: str):

@@ -2,7 +2,6 @@
 the button's form post withdraws. The link's token is an ordinary teacher token."""
 from __future__ import annotations
 
-import jwt
 from flask import Blueprint, current_app, request
 from flask_wtf.csrf import CSRFError
 
@@ -11,18 +10,16 @@ from intake.refusals import Refused
 from intake.rules import PROGRAM_RULES
 from peercoach.web.pages import csrf, page
 from peercoach.web.app import context
-from peercoach.web.auth import Principal, decode_token
+from peercoach.web.auth import Principal, decode_link_token, link_purpose
 
 blueprint = Blueprint("withdraw_page", __name__)
 BAD_LINK = "This withdraw link is not valid or has expired. Please contact the program coordinator."
 
 
-def teacher_from(token: str) -> Principal | None:
-    try:
-        principal = decode_token(current_app.config["JWT_SECRET"], token)
-    except jwt.InvalidTokenError:
-        return None
-    return principal if principal.role == "teacher" else None
+def teacher_from(token: str, application_id: str) -> Principal | None:
+    """The teacher of a link token issued for withdrawing this application."""
+    principal = decode_link_token(current_app.config["JWT_SECRET"], token, link_purpose("withdraw", application_id))
+    return principal if principal and principal.role == "teacher" else None
 
 
 def refused(message: str, status: int):
@@ -38,7 +35,7 @@ def confirmation(application, token: str, status: int = 200, message: str | None
 @blueprint.get("/applications/<application_id>/withdraw")
 def show(application_id):
     token = request.args.get("token", "")
-    principal = teacher_from(token)
+    principal = teacher_from(token, application_id)
     if principal is None:
         return refused(BAD_LINK, 401)
     try:
@@ -52,7 +49,7 @@ def show(application_id):
 def confirm(application_id):
     """The form post from the page above (routed here by the API's POST for form bodies)."""
     token = request.form.get("token", "")
-    principal = teacher_from(token)
+    principal = teacher_from(token, application_id)
     if principal is None:
         return refused(BAD_LINK, 401)
     try:
