@@ -12,7 +12,7 @@ from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec
-from peercoach.web import errors, ops
+from peercoach.web import errors, openapi, ops
 
 SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
 
@@ -70,6 +70,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
         logs.configure(spec.name)
     app.extensions["peercoach"] = Context(spec, Database(app.config["DATABASE_URL"]))
     api = PeercoachApi(app)
+    openapi.install(api)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     app.register_blueprint(ops.blueprint)

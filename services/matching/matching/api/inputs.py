@@ -18,14 +18,9 @@ def printable(value: str) -> None:
 
 def amount(required: bool = False, min: int = 0, max: int | None = None,  # noqa: A002 (as validate.Range)
            min_inclusive: bool = True) -> fields.Decimal:
-    """A Decimal field (a JSON number or string) in that range, at most two decimals.
-
-    The range is checked by a plain function and documented by hand: apispec would write a
-    Decimal's bounds as strings, which is not valid JSON Schema."""
-    in_range = validate.Range(min=min, max=max, min_inclusive=min_inclusive)
-    bounds = {"minimum": min, "exclusiveMinimum": not min_inclusive, **({"maximum": max} if max is not None else {})}
-    return fields.Decimal(as_string=True, required=required, metadata=bounds,
-                          validate=[cents, lambda value: in_range(value)])
+    """A Decimal field (a JSON number or string) in that range, at most two decimals."""
+    return fields.Decimal(as_string=True, required=required,
+                          validate=[cents, validate.Range(min=min, max=max, min_inclusive=min_inclusive)])
 
 
 def text(longest: int, shortest: int = 0, **kwargs) -> fields.String:

@@ -8,7 +8,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 from timesheets.rules import ACTIVITIES
 
 PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use a month as YYYY-MM.")
-AMOUNT = dict(as_string=True, places=2, metadata={"type": "string", "format": "decimal"})
+AMOUNT = dict(as_string=True, places=2)
 
 
 def whole_cents(value: Decimal) -> None:
@@ -21,9 +21,8 @@ def whole_cents(value: Decimal) -> None:
 
 
 def money_in(minimum_exclusive: bool) -> fields.Decimal:
-    """A JSON number or string; its bounds are documented by hand (apispec writes a Decimal's as strings)."""
-    bounds = {"minimum": 0, "exclusiveMinimum": minimum_exclusive, "maximum": 100000}
-    return fields.Decimal(required=True, allow_nan=False, metadata=bounds, validate=[
+    """A JSON number or string, more than (or at least) 0 and at most 100,000, in whole cents."""
+    return fields.Decimal(required=True, allow_nan=False, validate=[
         validate.Range(min=0, min_inclusive=not minimum_exclusive, max=100000), whole_cents])
 
 
