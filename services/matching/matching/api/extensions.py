@@ -23,7 +23,7 @@ class ExtensionSchema(Schema):
     requested_by = fields.String(dump_only=True)
     status = fields.String(dump_only=True)
     requested_at = fields.DateTime(dump_only=True)
-    decided_at = fields.DateTime(dump_only=True)
+    decided_at = fields.DateTime(dump_only=True, allow_none=True)
 
 
 class ExtensionDecisionSchema(Schema):

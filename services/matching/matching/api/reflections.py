@@ -14,6 +14,9 @@ from peercoach.web.auth import current_principal, require
 
 blp = Blueprint("reflections", __name__, description="Reflections of teacher and coach at the close of a pairing")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+HTML = {"text/html": {"schema": {"type": "string"}}}
+PAGE_ERRORS = {"4XX": {"description": "The JSON error, or for the link's page an HTML page saying what went wrong",
+                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}, **HTML}}}
 
 
 class ReflectionSchema(Schema):
@@ -34,8 +37,11 @@ class ReflectionFormSchema(Schema):
 class PairingReflections(MethodView):
     @blp.doc(security=[{"bearerAuth": []}], parameters=[{
         "in": "query", "name": "token", "schema": {"type": "string"}, "required": False,
-        "description": "The emailed link's token: answers the HTML page with the form instead."}])
+        "description": "The emailed link's token: answers the HTML page with the form instead."}],
+        responses=PAGE_ERRORS)
     @blp.response(200, ReflectionSchema(many=True))
+    @blp.alt_response(200, schema={"type": "string"}, content_type="text/html", success=True,
+                      description="The reflections (JSON); with `?token=`, the page with the form (HTML)")
     def get(self, pairing_id):
         """The pairing's reflections (its teacher, its coach, the coordinator); with `?token=`, the form page."""
         if "token" in request.args:
@@ -44,8 +50,10 @@ class PairingReflections(MethodView):
 
     @blp.doc(security=[{"bearerAuth": []}], requestBody={"required": True, "content": {
         "application/json": {"schema": ReflectionSchema},
-        "application/x-www-form-urlencoded": {"schema": ReflectionFormSchema}}})
+        "application/x-www-form-urlencoded": {"schema": ReflectionFormSchema}}}, responses=PAGE_ERRORS)
     @blp.response(201, ReflectionSchema)
+    @blp.alt_response(200, schema={"type": "string"}, content_type="text/html", success=True,
+                      description="A form post: the page thanking the author")
     @blp.alt_response(409, description="The pairing has not closed yet.")
     def post(self, pairing_id):
         """Send or replace your reflection (the pairing's teacher or coach, once it has closed).

@@ -39,15 +39,15 @@ class ReviewSchema(Schema):
     teacher = fields.Dict()
     focus_area = fields.String()
     support_types = fields.List(fields.String())
-    requested_coach_id = fields.String()
-    learning_partner = fields.Dict()
+    requested_coach_id = fields.String(allow_none=True)
+    learning_partner = fields.Dict(allow_none=True)
     submitted_at = fields.DateTime()
     suggestions = fields.List(fields.Nested(SuggestionSchema))
     requested_coach = fields.Nested(RequestedCoachSchema, allow_none=True)
     proposal = fields.Method("dump_proposal")
-    decided_at = fields.DateTime()
-    decision_reason = fields.String()
-    pairing_id = fields.String()
+    decided_at = fields.DateTime(allow_none=True)
+    decision_reason = fields.String(allow_none=True)
+    pairing_id = fields.String(allow_none=True)
 
     def dump_proposal(self, review):
         return ProposalSchema().dump(review) if review.proposed_coach_id else None
