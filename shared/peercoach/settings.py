@@ -16,6 +16,7 @@ class Settings:
     namespace: str
     port: int
     jwt_secret: str | None
+    worker_metrics_port: int = 0
     smtp_host: str = "localhost"
     smtp_port: int = 1025
     mail_from: str = "coaching@localhost"
@@ -40,6 +41,7 @@ def load(service: str, env: dict | None = None) -> Settings:
         namespace=env.get("PEERCOACH_NAMESPACE", "peercoach"),
         port=port,
         jwt_secret=env.get("PEERCOACH_JWT_SECRET") or None,
+        worker_metrics_port=int(env.get(f"{service.upper()}_WORKER_METRICS_PORT", port + 100)),
         smtp_host=env.get("SMTP_HOST", "localhost"),
         smtp_port=int(env.get("SMTP_PORT", 1025)),
         mail_from=env.get("MAIL_FROM", "coaching@localhost"),

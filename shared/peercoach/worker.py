@@ -5,6 +5,8 @@ import logging
 import signal
 import threading
 
+from prometheus_client import start_http_server
+
 from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
 from peercoach.messaging.consumer import Consumer
@@ -39,6 +41,14 @@ def threads(spec: ServiceSpec, settings, db: Database, stop: threading.Event) ->
             for i, t in enumerate(targets)]
 
 
+def serve_metrics(settings) -> None:
+    """The worker's own /metrics (events relayed and consumed), beside the web process's."""
+    try:
+        start_http_server(settings.worker_metrics_port)
+    except OSError as exc:
+        log.warning("worker metrics not served on port %d: %s", settings.worker_metrics_port, exc)
+
+
 def run(spec: ServiceSpec) -> None:
     """Run until SIGINT or SIGTERM; in-flight work finishes, unacked events are redelivered."""
     settings = settings_mod.load(spec.name)
@@ -47,6 +57,7 @@ def run(spec: ServiceSpec) -> None:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
+    serve_metrics(settings)
     workers = threads(spec, settings, db, stop)
     for thread in workers:
         thread.start()

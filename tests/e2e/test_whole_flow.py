@@ -107,3 +107,10 @@ def test_from_the_web_form_to_payroll_and_billing(stack, token, browser_page, sm
     assert not [text for text in travelled + [last_csv.decode(), this_csv.decode()] if "CONFIDENTIAL" in text]
     assert not [m["To"] for m in emails if "plan of assistance" in m.as_string().lower()
                 and m["To"] != support["teacher"]["email"]]
+
+    # Operators see the events each worker relayed and consumed on its metrics port.
+    for name in ("intake", "notifications"):
+        port = stack.env[f"{name.upper()}_WORKER_METRICS_PORT"]
+        worker_metrics = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=15).text
+        assert "peercoach_events_relayed_total" in worker_metrics
+    assert 'peercoach_events_consumed_total{outcome="processed",type="pairing.created"}' in worker_metrics

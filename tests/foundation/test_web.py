@@ -21,7 +21,8 @@ def test_health_readiness_and_openapi(service, make_app):
     spec = client.get("/openapi.json").get_json()
     assert spec["info"]["title"] == f"peercoach {service}" and spec["paths"]
     assert client.get("/docs").status_code == 200
-    assert b"peercoach_http_requests_total" in client.get("/metrics").data
+    metrics = client.get("/metrics").data
+    assert b"peercoach_http_requests_total" in metrics and b"peercoach_outbox_pending 0.0" in metrics
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -73,3 +74,17 @@ def test_errors_are_json_never_html(service, make_app):
 def test_app_refuses_to_start_without_a_token_secret(make_app):
     with pytest.raises(RuntimeError, match="PEERCOACH_JWT_SECRET"):
         make_app("intake", JWT_SECRET=None)
+
+
+def test_metrics_count_the_events_waiting_in_the_outbox(make_app, database_url):
+    from intake.db import outbox
+    from peercoach.db import Database
+    from peercoach.testing.samples import submitted_payload
+    url = database_url("intake")
+    with Database(url).transaction() as session:
+        for _ in range(3):
+            outbox.record(session, "application.submitted", submitted_payload())
+
+    metrics = make_app("intake", url).test_client().get("/metrics").data
+
+    assert b"peercoach_outbox_pending 3.0" in metrics

@@ -73,6 +73,7 @@ def build(databases, amqp_url: str, namespace: str, jwt_secret: str, smtp_port: 
         port = free_port()
         env[f"{name.upper()}_DATABASE_URL"] = url
         env[f"{name.upper()}_PORT"] = str(port)
+        env[f"{name.upper()}_WORKER_METRICS_PORT"] = str(free_port())
         urls[name] = f"http://127.0.0.1:{port}"
     env.update({f"{name.upper()}_PUBLIC_URL": url for name, url in urls.items()})
     return Stack(env, urls, log_dir)
