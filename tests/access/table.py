@@ -93,7 +93,7 @@ OPERATIONS = [
        body=lambda *_: {"decision": "deny", "reason": "The panel has no coach for this focus this term."}),
     Op("matching", "POST", "/assignments/propose", COORDINATOR),
     Op("matching", "GET", "/pairings", {"coordinator": 200, "coach": 200, "other_coach": 200}),
-    Op("matching", "GET", "/pairings/{pairing_id}", {"coordinator": 200, "coach": 200}, hidden=("other_coach",)),
+    Op("matching", "GET", "/pairings/{pairing_id}", PARTICIPANTS, hidden=("other_coach",)),
     Op("matching", "POST", "/pairings/{pairing_id}/close", COORDINATOR, subject="closable"),
     Op("matching", "GET", "/pairings/{pairing_id}/extensions", {"coordinator": 200, "coach": 200},
        hidden=("other_coach",)),

@@ -8,23 +8,19 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from flask_smorest import abort
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from matching import audit, payloads, rules
 from matching.db import outbox
 from matching.models import Coach, Extension, Pairing
+from matching.participants import pairing_for
 from peercoach.web.auth import current_principal
 
 
 def visible_pairing(session: Session, pairing_id: str, lock: bool = False) -> Pairing:
-    """The pairing if the caller may see it: the coordinator, or the pairing's own coach."""
-    statement = select(Pairing).where(Pairing.id == pairing_id)
-    pairing = session.scalars(statement.with_for_update() if lock else statement).first()
-    principal = current_principal()
-    if pairing is None or (principal.role == "coach" and pairing.coach_id != principal.sub):
-        abort(404, message="No pairing with this id.")
-    return pairing
+    """The pairing if the caller takes part in it: its teacher, its coach, or the coordinator."""
+    return pairing_for(session, pairing_id, current_principal(), lock=lock)
 
 
 def _active(pairing: Pairing) -> Pairing:

@@ -61,7 +61,7 @@ class Pairings(MethodView):
 
 @blp.route("/pairings/<pairing_id>")
 class PairingById(MethodView):
-    @require("coordinator", "coach")
+    @require("coordinator", "coach", "teacher")
     @blp.response(200, PairingSchema)
     def get(self, pairing_id):
         with context().db.transaction() as session:
