@@ -1,7 +1,8 @@
 """Publish a batch of messages and wait for the broker's confirms of all of them at once.
 
-pika's BlockingChannel waits for each confirm in turn (one round trip per message); here
-confirms are enabled on the underlying channel so a whole batch is in flight together.
+pika's BlockingChannel waits for each confirm in turn (one round trip per message) and flushes
+the socket after each publish; here confirms are enabled, and messages published, on the
+underlying channel, so a whole batch goes out together and its confirms come back together.
 """
 from __future__ import annotations
 
@@ -64,8 +65,8 @@ class ConfirmingPublisher:
         for index, message in enumerate(messages):
             self._pending[self._next_tag] = index
             self._next_tag += 1
-            self.channel.basic_publish(message.exchange, message.routing_key, message.body,
-                                       message.properties, mandatory=True)
+            self.channel._impl.basic_publish(message.exchange, message.routing_key, message.body,
+                                             message.properties, mandatory=True)
         deadline = time.monotonic() + self.confirm_timeout
         while any(tag not in self._outcomes for tag in self._pending):
             if time.monotonic() > deadline:

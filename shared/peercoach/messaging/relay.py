@@ -34,7 +34,7 @@ def to_message(exchange: str, row) -> Message:
 
 class Relay:
     def __init__(self, service: str, db: Database, tables: MessagingTables, amqp_url: str,
-                 names: topology.Names, batch_size: int = 500, poll_interval: float = 0.2):
+                 names: topology.Names, batch_size: int = 2000, poll_interval: float = 0.2):
         self.connection_name = f"{names.queue(service)}-relay"
         self.db, self.outbox = db, tables.outbox
         self.amqp_url, self.names = amqp_url, names
