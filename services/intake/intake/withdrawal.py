@@ -9,11 +9,14 @@ from peercoach.db import Database
 from peercoach.web.auth import Principal
 
 
+WITHDRAWABLE = ("submitted", "approved")  # a teacher may leave the program at any time
+
+
 def withdraw(db: Database, application_id: str, principal: Principal) -> Application:
     with db.transaction() as session:
         application = records.visible(session, application_id, principal, for_update=True)
-        if application.status != "submitted":
-            raise NotWithdrawable(f"Only a submitted application can be withdrawn; this one is {application.status}.")
+        if application.status not in WITHDRAWABLE:
+            raise NotWithdrawable(f"This application is {application.status}; it can no longer be withdrawn.")
         application.status = "withdrawn"
         application.withdrawn_by = principal.role
         application.status_changed_at = now()

@@ -39,3 +39,18 @@ def test_decisions_set_the_status_once_and_spare_withdrawn_and_unknown_applicati
     assert status_of(intake, token, approved) == "approved"
     assert status_of(intake, token, withdrawn) == "withdrawn"
     assert queue_depth(amqp_url, Names(namespace).dead_letter_queue("intake")) == 0
+
+
+def test_a_teacher_may_leave_after_approval_but_a_denied_application_stays_denied(
+        intake, token, start_worker, intake_url, amqp_url, namespace):
+    approved, denied = (intake.client.post("/applications", json=application()).get_json()["id"] for _ in range(2))
+    start_worker("intake", intake_url)
+    publish(amqp_url, namespace, decision("application.approved", approved))
+    publish(amqp_url, namespace, decision("application.denied", denied))
+    eventually(lambda: status_of(intake, token, denied) == "denied")
+
+    left = intake.client.post(f"/applications/{approved}/withdraw", headers=token("coordinator"))
+    refused = intake.client.post(f"/applications/{denied}/withdraw", headers=token("coordinator"))
+
+    assert left.status_code == 200 and status_of(intake, token, approved) == "withdrawn"
+    assert refused.status_code == 409 and refused.get_json()["error"]["code"] == "not_withdrawable"

@@ -10,5 +10,11 @@ from peercoach.web.auth import current_principal
 def record(session: Session, action: str, pairing_id: str | None = None, **details) -> None:
     """Add an entry in the caller's transaction, naming the caller of the request at hand."""
     principal = current_principal()
-    session.add(AuditEntry(actor_role=principal.role, actor=principal.sub, action=action,
-                           pairing_id=pairing_id, details=details))
+    record_as(session, principal.role, principal.sub, action, pairing_id, **details)
+
+
+def record_as(session: Session, actor_role: str, actor: str, action: str, pairing_id: str | None = None,
+              **details) -> None:
+    """Add an entry naming who acted, for changes that come from an event rather than a request."""
+    session.add(AuditEntry(actor_role=actor_role, actor=actor, action=action, pairing_id=pairing_id,
+                           details=details))

@@ -1,4 +1,5 @@
-"""How matching learns of applications: a pending review opens, a withdrawal closes it.
+"""How matching learns of applications: a pending review opens, a withdrawal closes it (and ends
+the pairing if the application was already approved: a teacher may withdraw at any time).
 
 Events may arrive twice or out of order (a retried submission after its withdrawal):
 a withdrawal of an unknown application leaves a closed review that the late submission
@@ -9,7 +10,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matching.models import Review
+from matching.models import Pairing, Review
+from matching.pairing_changes import end
 from matching.usage import record_usage
 from peercoach.events.envelope import Envelope
 
@@ -37,6 +39,10 @@ def close_review(session: Session, envelope: Envelope, payload: dict) -> None:
     elif review.status == "pending":
         review.status = "withdrawn"
         review.proposed_coach_id = review.proposed_score = None
+    elif review.status == "approved":
+        pairing = session.scalars(select(Pairing).where(Pairing.review_id == review.id).with_for_update()).first()
+        if pairing is not None and pairing.status == "active":
+            end(session, pairing, payload["withdrawn_by"], f"withdrawal of application {review.application_id}")
 
 
 def _review_of(session: Session, application_id: str) -> Review | None:

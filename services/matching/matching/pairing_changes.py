@@ -30,10 +30,16 @@ def _active(pairing: Pairing) -> Pairing:
 
 
 def close(session: Session, pairing_id: str) -> Pairing:
-    pairing = _active(visible_pairing(session, pairing_id, lock=True))
+    """The coordinator closes a pairing."""
+    principal = current_principal()
+    return end(session, _active(visible_pairing(session, pairing_id, lock=True)), principal.role, principal.sub)
+
+
+def end(session: Session, pairing: Pairing, actor_role: str, actor: str) -> Pairing:
+    """Close an active pairing and tell the others (pairing.closed), in the caller's transaction."""
     pairing.status, pairing.closed_on = "closed", datetime.now(timezone.utc).date()
     outbox.record(session, "pairing.closed", payloads.pairing_closed(pairing, session.get(Coach, pairing.coach_id)))
-    audit.record(session, "pairing.closed", pairing.id, closed_on=pairing.closed_on.isoformat())
+    audit.record_as(session, actor_role, actor, "pairing.closed", pairing.id, closed_on=pairing.closed_on.isoformat())
     return pairing
 
 

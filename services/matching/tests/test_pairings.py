@@ -99,3 +99,25 @@ def test_closing_a_pairing_frees_the_coach_and_tells_the_others(matching, token,
     assert roster["active_pairings"] == 0
     by_coach = matching.client.post(f"/pairings/{pairing_id}/close", headers=token("coach", sub=coach["id"]))
     assert by_coach.status_code == 403
+
+
+def test_a_teacher_withdrawing_after_approval_ends_the_pairing_once(matching):
+    from matching.handlers import close_review
+    from peercoach.events.contracts import load_payload
+    from peercoach.events.envelope import Envelope
+    pairing = matching.pair()
+    withdrawal = Envelope.new("application.withdrawn", {
+        "application_id": pairing["application_id"], "program": "voluntary_peer_coaching",
+        "teacher": {"name": "Ada", "email": pairing["teacher"]["email"]}, "withdrawn_by": "teacher"},
+        producer="intake")
+
+    for _ in range(2):
+        with matching.db.transaction() as session:
+            close_review(session, withdrawal, load_payload(withdrawal.type, 1, withdrawal.payload))
+
+    ended = matching.client.get(f"/pairings/{pairing['id']}", headers=matching.coordinator).get_json()
+    assert ended["status"] == "closed"
+    assert [e["pairing_id"] for e in matching.events("pairing.closed")] == [pairing["id"]]
+    trail = matching.client.get(f"/audit?pairing_id={pairing['id']}", headers=matching.coordinator).get_json()
+    assert [(e["action"], e["actor_role"]) for e in trail if e["action"] == "pairing.closed"] == [
+        ("pairing.closed", "teacher")]

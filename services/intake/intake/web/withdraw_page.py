@@ -27,7 +27,7 @@ def refused(message: str, status: int):
 
 
 def confirmation(application, token: str, status: int = 200, message: str | None = None):
-    return page("withdraw.html", status, state="confirm" if application.status == "submitted" else "closed",
+    return page("withdraw.html", status, state="confirm" if application.status in withdrawal.WITHDRAWABLE else "closed",
                 application=application, program=PROGRAM_RULES[application.program], token=token,
                 message=message)
 
