@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
-import os
 import secrets
 import statistics
 import tempfile
@@ -129,9 +128,8 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=2, help="applications per second")
     parser.add_argument("--seconds", type=int, default=20)
     args = parser.parse_args()
-    amqp_url = os.environ.get("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
-    databases = infrastructure.Databases(
-        os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"), "flow")
+    amqp_url = infrastructure.bench_amqp_url()
+    databases = infrastructure.bench_databases("flow")
     names = Names(f"bench-{uuid.uuid4().hex[:6]}")
     smtp = start_smtp_server(Mailbox())
     stack = stack_mod.build(databases, amqp_url, names.namespace, secrets.token_urlsafe(32), smtp.port,

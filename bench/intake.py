@@ -123,14 +123,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args()
-    databases = infrastructure.Databases(
-        os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"), f"bench{uuid.uuid4().hex[:6]}")
+    databases = infrastructure.bench_databases(f"bench{uuid.uuid4().hex[:6]}")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         (workdir / "hello_app.py").write_text(HELLO)
         try:
             env = {**os.environ, "INTAKE_DATABASE_URL": databases.url(databases.create()),
-                   "AMQP_URL": os.environ.get("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F"),
+                   "AMQP_URL": infrastructure.bench_amqp_url(),
                    "PEERCOACH_NAMESPACE": f"bench-{uuid.uuid4().hex[:6]}",
                    "PEERCOACH_JWT_SECRET": secrets.token_urlsafe(32), "PEERCOACH_DATA_DIR": tmp}
             subprocess.run([str(BIN / "peercoach"), "migrate", "intake"], env=env, check=True, capture_output=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
-import os
 import threading
 import time
 import uuid
@@ -73,8 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=500)
     args = parser.parse_args()
-    databases = infrastructure.Databases(
-        os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"), "bench")
+    databases = infrastructure.bench_databases("bench")
     smtp = Controller(Mailbox(), hostname="127.0.0.1", port=free_port())
     smtp.start()
     try:

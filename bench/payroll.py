@@ -17,7 +17,6 @@ from __future__ import annotations
 import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import hashlib
-import os
 import resource
 import time
 import tracemalloc
@@ -87,8 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--coaches", type=int, default=100_000)
     args = parser.parse_args()
-    databases = infrastructure.Databases(
-        os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"), "bench")
+    databases = infrastructure.bench_databases("bench")
     try:
         url = databases.url(databases.create())
         migrations.upgrade(SPEC, url)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
-import os
 import time
 import uuid
 
@@ -65,9 +64,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=20000)
     parser.add_argument("--raw-events", type=int, default=5000)
     args = parser.parse_args()
-    amqp_url = os.environ.get("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
-    databases = infrastructure.Databases(
-        os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"), "bench")
+    amqp_url = infrastructure.bench_amqp_url()
+    databases = infrastructure.bench_databases("bench")
     names = Names(f"bench-{uuid.uuid4().hex[:6]}")
     try:
         url = databases.url(databases.create())

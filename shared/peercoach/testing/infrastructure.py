@@ -15,6 +15,8 @@ from sqlalchemy import create_engine, text
 from peercoach.db import normalize_url
 from peercoach.messaging.topology import SUBSCRIPTIONS, Names
 
+LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+LOCAL_RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/%2F"
 MISSING = ("No {what} for the tests: set {var} (for example {example}) or run them where a Docker "
            "engine can start a container.")
 
@@ -28,7 +30,7 @@ def postgres_url():
     if os.environ.get("TEST_DATABASE_URL"):
         yield os.environ["TEST_DATABASE_URL"]
         return
-    with _container("postgres", "TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test") as c:
+    with _container("postgres", "TEST_DATABASE_URL", LOCAL_POSTGRES) as c:
         yield c.get_connection_url()
 
 
@@ -37,7 +39,7 @@ def amqp_url():
     if os.environ.get("AMQP_URL"):
         yield os.environ["AMQP_URL"]
         return
-    with _container("rabbitmq", "AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F") as c:
+    with _container("rabbitmq", "AMQP_URL", LOCAL_RABBITMQ) as c:
         params = c.get_connection_params()
         yield f"amqp://guest:guest@{params.host}:{params.port}/%2F"
 
@@ -85,6 +87,16 @@ class Databases:
             for name in reversed(self.created):
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         self.engine.dispose()
+
+
+def bench_amqp_url() -> str:
+    """For benchmarks: `AMQP_URL`, else the local RabbitMQ."""
+    return os.environ.get("AMQP_URL", LOCAL_RABBITMQ)
+
+
+def bench_databases(run_id: str) -> Databases:
+    """For benchmarks: databases on `TEST_DATABASE_URL`, else on the local PostgreSQL."""
+    return Databases(os.environ.get("TEST_DATABASE_URL", LOCAL_POSTGRES), run_id)
 
 
 def delete_namespace(amqp_url: str, namespace: str) -> None:
