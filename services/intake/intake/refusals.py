@@ -25,3 +25,7 @@ class NotWithdrawable(Refused):
 
 class KeyReused(Refused):
     status, code = 422, "idempotency_key_reused"
+
+
+class BadLink(Refused):
+    status, code = 401, "invalid_link"

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, request
 from flask_wtf.csrf import CSRFError
 
 from intake import records, withdrawal
-from intake.refusals import Refused
+from intake.refusals import BadLink, Refused
 from intake.rules import PROGRAM_RULES
 from peercoach.web.pages import csrf, page
 from peercoach.web.app import context
@@ -32,15 +32,20 @@ def confirmation(application, token: str, status: int = 200, message: str | None
                 message=message)
 
 
+def linked_application(application_id: str, token: str):
+    """The teacher and application a withdraw link opens; raises Refused for a bad or foreign link."""
+    principal = teacher_from(token, application_id)
+    if principal is None:
+        raise BadLink(BAD_LINK)
+    with context().db.transaction() as session:
+        return principal, records.visible(session, application_id, principal)
+
+
 @blueprint.get("/applications/<application_id>/withdraw")
 def show(application_id):
     token = request.args.get("token", "")
-    principal = teacher_from(token, application_id)
-    if principal is None:
-        return refused(BAD_LINK, 401)
     try:
-        with context().db.transaction() as session:
-            application = records.visible(session, application_id, principal)
+        _principal, application = linked_application(application_id, token)
     except Refused as refusal:
         return refused(refusal.message, refusal.status)
     return confirmation(application, token)
@@ -49,12 +54,8 @@ def show(application_id):
 def confirm(application_id):
     """The form post from the page above (routed here by the API's POST for form bodies)."""
     token = request.form.get("token", "")
-    principal = teacher_from(token, application_id)
-    if principal is None:
-        return refused(BAD_LINK, 401)
     try:
-        with context().db.transaction() as session:
-            application = records.visible(session, application_id, principal)
+        principal, application = linked_application(application_id, token)
         csrf.protect()
         application = withdrawal.withdraw(context().db, application_id, principal)
     except CSRFError:
