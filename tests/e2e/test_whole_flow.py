@@ -11,8 +11,10 @@ from tests.e2e.flows import People
 from tests.helpers import application, eventually
 
 pytestmark = pytest.mark.browser
-START = (date.today().replace(day=1) - timedelta(days=1)).replace(day=1)  # the first of last month
-LAST_MONTH, THIS_MONTH = START.strftime("%Y-%m"), date.today().strftime("%Y-%m")
+# Two whole months in the past, so every day logged in them is over whatever today's date is.
+SECOND = (date.today().replace(day=1) - timedelta(days=1)).replace(day=1)  # the first of last month
+START = (SECOND - timedelta(days=1)).replace(day=1)  # the first of the month before
+LAST_MONTH, THIS_MONTH = START.strftime("%Y-%m"), SECOND.strftime("%Y-%m")
 
 
 def day(month_start: date, n: int) -> str:
@@ -25,7 +27,7 @@ def rows(csv_bytes: bytes) -> list[dict]:
 
 def test_from_the_web_form_to_payroll_and_billing(stack, token, browser_page, smtp_server, probe):
     people = People(stack, token)
-    this_month = date.today().replace(day=1)
+    this_month = SECOND
     coach = people.add_coach(employee_id="C-100", name="Grace Hopper", email="grace@busd.example.org",
                              programs=["voluntary_peer_coaching"])
     consultant = people.add_coach(employee_id="C-200", name="Lin Consultant", email="lin@bctf.example.org",
