@@ -21,14 +21,17 @@ def main() -> None:
 @click.option("--sub", required=True, help="Subject: a coach id for coaches, an employee id for teachers.")
 @click.option("--email", default=None)
 @click.option("--payer", default=None, type=click.Choice(PAYERS), help="For finance: the payer it may read.")
+@click.option("--district", "districts", multiple=True,
+              help="For finance of the district payer: a district it may read (repeat for more; none: all).")
 @click.option("--hours", default=12, show_default=True, type=click.IntRange(1, 24 * 365))
-def token(role: str, sub: str, email: str | None, payer: str | None, hours: int) -> None:
+def token(role: str, sub: str, email: str | None, payer: str | None, districts: tuple[str, ...],
+          hours: int) -> None:
     """Print a bearer token signed with PEERCOACH_JWT_SECRET."""
     secret = settings_mod.load("intake").jwt_secret
     if not secret:
         raise click.UsageError("PEERCOACH_JWT_SECRET is not set")
     try:
-        click.echo(issue_token(secret, role, sub, email, payer, timedelta(hours=hours)))
+        click.echo(issue_token(secret, role, sub, email, payer, timedelta(hours=hours), districts=districts))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
 

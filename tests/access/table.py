@@ -136,6 +136,8 @@ OPERATIONS = [
         "hourly_rate": "56.00", "release_half_day_rate": "121.00", "effective_from": date.today().isoformat()}),
     Op("timesheets", "POST", "/payroll/exports", {"payroll": 201}, subject="approved_sheet",
        body=lambda w, _caller: {"period": w.period}),
+    Op("timesheets", "GET", "/payroll/exports", {"payroll": 200, "finance": 200, "other_finance": 200},
+       query=lambda w: {"period": w.period}),
     Op("timesheets", "GET", "/payroll/exports/{batch_id}", {"payroll": 200}, subject="batch"),
     Op("timesheets", "GET", "/billing/statements", {"coordinator": 200, "finance": 200},
        query=lambda w: {"payer": "district", "period": w.period}),

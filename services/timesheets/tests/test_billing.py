@@ -27,7 +27,7 @@ def test_statements_split_coaching_by_funding_and_bill_release_to_the_district(s
 
     assert federation["lines"] == [{
         "pairing_id": pairing["pairing_id"], "program": "district_coaching", "account_code": "ACC-100",
-        "coaching_hours": "2.50", "coaching_amount": "54.00", "release_half_days": 0,
+        "district": "SD-61", "coaching_hours": "2.50", "coaching_amount": "54.00", "release_half_days": 0,
         "release_amount": "0.00", "amount": "54.00"}]
     assert district["lines"][0]["coaching_amount"] == "81.00"
     assert district["lines"][0]["release_half_days"] == 2 and district["lines"][0]["release_amount"] == "240.00"
@@ -52,6 +52,25 @@ def test_finance_reads_only_its_own_payer(service):
     bad = service.client.get("/billing/statements", query_string={"payer": "union", "period": "2026-1"},
                              headers=service.token("coordinator"))
     assert bad.status_code == 422 and set(bad.get_json()["error"]["fields"]) == {"payer", "period"}
+
+
+def test_a_district_finance_officer_sees_only_the_lines_of_their_districts(service):
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    service.rate("SD-23", "40.00", "100.00", service.start)
+    saanich = service.add_pairing(teacher={"district": "SD-61"})
+    kelowna = service.add_pairing(teacher={"district": "SD-23"}, coach={"district": "SD-23"})
+    for pairing in (saanich, kelowna):
+        service.log(pairing, service.start, 60)
+        service.sheet(pairing, "submit")
+        assert service.sheet(pairing, "approve").status_code == 200
+
+    def lines(**scope):
+        body = statement(service, "district", service.token("finance", payer="district", **scope)).get_json()
+        return {line["district"]: line["amount"] for line in body["lines"]}, body["totals"]["amount"]
+
+    assert lines(districts=("SD-61",)) == ({"SD-61": "30.00"}, "30.00")
+    assert lines(districts=("SD-23",)) == ({"SD-23": "24.00"}, "24.00")
+    assert lines(districts=("SD-61", "SD-23")) == lines() == ({"SD-61": "30.00", "SD-23": "24.00"}, "54.00")
 
 
 def test_rates_are_listed_by_date_and_validated(service):

@@ -88,11 +88,18 @@ class Rate(Base):
 
 
 class PayrollBatch(Base):
+    """A month's exported timesheets. `layout` is the CSV's column set when it was made (1: before
+    the `district` column), so a batch downloads with the same bytes for ever."""
     __tablename__ = "payroll_batches"
+    __table_args__ = (Index("ix_payroll_batches_period_created", "period", "created_at"),
+                      UniqueConstraint("idempotency_key", name="uq_payroll_batches_idempotency_key"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     period: Mapped[str] = mapped_column(String(7))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str | None] = mapped_column(String(320))
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
+    layout: Mapped[int] = mapped_column(Integer, default=2)
     rows: Mapped[int] = mapped_column(Integer, default=0)
     gross_total: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
 
@@ -115,3 +122,4 @@ class BatchLine(Base):
     payer: Mapped[str] = mapped_column(String(20))
     payer_amount: Mapped[Decimal] = mapped_column(MONEY)
     account_code: Mapped[str] = mapped_column(String(100))
+    district: Mapped[str | None] = mapped_column(String(100))

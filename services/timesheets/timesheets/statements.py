@@ -1,6 +1,7 @@
 """Billing statements: what each payer owes for a month of approved work, per pairing.
 
-Figures only: no notes, no referral text.
+Figures only: no notes, no referral text. Each line names the district of the pairing's
+teacher; a statement scoped to some districts holds only their lines.
 """
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from timesheets.models import Timesheet
 ZERO = Decimal("0.00")
 
 
-def statement(session: Session, payer: str, period: str) -> dict:
+def statement(session: Session, payer: str, period: str, districts: tuple[str, ...] = ()) -> dict:
     pairings: dict[str, dict] = {}
     for row in session.execute(costing.lines_query(Timesheet.period == period,
                                                    Timesheet.status == "approved")):
         line = costing.price(row)
+        if districts and line.district not in districts:
+            continue
         share = line.shares.get(payer)
         if share is None:
             continue
@@ -42,5 +45,6 @@ def statement(session: Session, payer: str, period: str) -> dict:
 
 def _blank(line: costing.Line) -> dict:
     return {"pairing_id": line.pairing_id, "program": line.program, "account_code": line.account_code,
+            "district": line.district,
             "coaching_hours": ZERO, "coaching_amount": ZERO, "release_half_days": 0,
             "release_amount": ZERO, "amount": ZERO}

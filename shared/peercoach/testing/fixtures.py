@@ -111,8 +111,10 @@ def make_app(database_url, amqp_url, namespace, jwt_secret):
 @pytest.fixture
 def token(jwt_secret):
     """`token("coordinator")` → an `Authorization` header value for that role."""
-    def make(role: str, sub: str = "tester", email: str | None = None, payer: str | None = None) -> dict:
-        return {"Authorization": f"Bearer {issue_token(jwt_secret, role, sub, email, payer)}"}
+    def make(role: str, sub: str = "tester", email: str | None = None, payer: str | None = None,
+             districts: tuple[str, ...] = ()) -> dict:
+        value = issue_token(jwt_secret, role, sub, email, payer, districts=districts)
+        return {"Authorization": f"Bearer {value}"}
     return make
 
 

@@ -22,6 +22,7 @@ class Principal:
     email: str | None = None
     payer: str | None = None
     purpose: str | None = None
+    districts: tuple[str, ...] = ()  # finance of the district payer: only these districts (none: all)
 
 
 def link_purpose(action: str, resource_id: str) -> str:
@@ -30,7 +31,8 @@ def link_purpose(action: str, resource_id: str) -> str:
 
 
 def issue_token(secret: str, role: str, sub: str, email: str | None = None, payer: str | None = None,
-                ttl: timedelta = timedelta(hours=12), purpose: str | None = None) -> str:
+                ttl: timedelta = timedelta(hours=12), purpose: str | None = None,
+                districts: tuple[str, ...] = ()) -> str:
     """A bearer token; with `purpose`, a link token good for that one purpose and nothing else."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
@@ -44,6 +46,10 @@ def issue_token(secret: str, role: str, sub: str, email: str | None = None, paye
         claims["payer"] = payer
     if purpose:
         claims["purpose"] = purpose
+    if districts:
+        if role != "finance" or payer != "district":
+            raise ValueError("only a finance token for the district payer is scoped to districts")
+        claims["districts"] = list(districts)
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
@@ -53,8 +59,11 @@ def decode_token(secret: str, token: str) -> Principal:
                         options={"require": ["exp", "sub", "role", "iss"]})
     if claims["role"] not in ROLES:
         raise jwt.InvalidTokenError(f"unknown role {claims['role']!r}")
+    districts = claims.get("districts", [])
+    if not isinstance(districts, list) or not all(isinstance(d, str) for d in districts):
+        raise jwt.InvalidTokenError("districts must be a list of names")
     return Principal(claims["role"], str(claims["sub"]), claims.get("email"), claims.get("payer"),
-                     claims.get("purpose"))
+                     claims.get("purpose"), tuple(districts))
 
 
 def decode_link_token(secret: str, token: str, purpose: str) -> Principal | None:

@@ -6,7 +6,6 @@ import functools
 from flask import jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import EXCLUDE, Schema, fields, validate
 from werkzeug.exceptions import BadRequest
 
 from intake import records, submission
@@ -15,17 +14,9 @@ from intake.refusals import Refused
 from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.idempotency import KeyHeaderSchema
 
 blp = Blueprint("applications", __name__, description="Applications to a coaching program")
-
-
-class KeyHeaderSchema(Schema):
-    class Meta:
-        unknown = EXCLUDE
-
-    idempotency_key = fields.String(data_key="Idempotency-Key", load_default=None,
-                                    validate=[validate.Length(min=1, max=255),
-                                              validate.Regexp(r"^[\x21-\x7e]+$", error="Use printable ASCII.")])
 
 
 def json_only(view):

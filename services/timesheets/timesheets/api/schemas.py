@@ -103,9 +103,39 @@ class BatchOut(Schema):
     batch_id = fields.String(attribute="id")
     period = fields.String()
     created_at = fields.DateTime()
+    created_by = fields.String(allow_none=True)
     rows = fields.Integer()
     gross_total = fields.Decimal(**AMOUNT)
     lines = fields.List(fields.Dict())
+
+
+class BatchQuery(Schema):
+    period = fields.String(load_default=None, validate=PERIOD)
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
+    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class PayerTotals(Schema):
+    federation = fields.Decimal(**AMOUNT)
+    district = fields.Decimal(**AMOUNT)
+
+
+class BatchSummary(Schema):
+    batch_id = fields.String(attribute="batch.id")
+    period = fields.String(attribute="batch.period")
+    created_at = fields.DateTime(attribute="batch.created_at")
+    created_by = fields.String(attribute="batch.created_by", allow_none=True)
+    rows = fields.Integer(attribute="batch.rows")
+    totals = fields.Nested(PayerTotals, metadata={
+        "description": "What each payer the caller may read owes in this batch (its districts only, "
+                       "for a finance officer scoped to districts)."})
+
+
+class BatchPage(Schema):
+    items = fields.List(fields.Nested(BatchSummary))
+    total = fields.Integer()
+    page = fields.Integer()
+    page_size = fields.Integer()
 
 
 class StatementQuery(Schema):
@@ -117,6 +147,7 @@ class StatementLine(Schema):
     pairing_id = fields.String()
     program = fields.String()
     account_code = fields.String()
+    district = fields.String(metadata={"description": "The district of the pairing's teacher."})
     coaching_hours = fields.Decimal(**AMOUNT)
     coaching_amount = fields.Decimal(**AMOUNT)
     release_half_days = fields.Integer()
