@@ -125,6 +125,7 @@ OPERATIONS = [
        body=lambda *_: {"minutes": 45}),
     Op("timesheets", "DELETE", "/entries/{entry_id}", {"coach": 204}, subject="spare_entry"),
     Op("timesheets", "GET", "/pairings/{pairing_id}/hours", {"coach": 200, "coordinator": 200}),
+    Op("timesheets", "GET", "/timesheets", COORDINATOR, query=lambda w: {"status": "submitted", "period": w.period}),
     Op("timesheets", "GET", "/timesheets/{coach_id}/{period}", {"coach": 200, "coordinator": 200}),
     Op("timesheets", "POST", "/timesheets/{coach_id}/{period}/submit", {"coach": 200}, subject="open_sheet"),
     Op("timesheets", "POST", "/timesheets/{coach_id}/{period}/approve", COORDINATOR, subject="submitted_sheet"),

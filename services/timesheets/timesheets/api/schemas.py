@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+from timesheets.listing import STATUSES
 from timesheets.rules import ACTIVITIES
 
 PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use a month as YYYY-MM.")
@@ -76,6 +77,34 @@ class TimesheetOut(Schema):
     pairings = fields.List(fields.Nested(PairingSheet))
     hours = fields.Decimal(**AMOUNT)
     release_half_days = fields.Integer()
+
+
+class SheetQuery(Schema):
+    status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
+    period = fields.String(load_default=None, validate=PERIOD)
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
+    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class SheetSummary(Schema):
+    id = fields.String()
+    coach_id = fields.String()
+    coach_name = fields.String()
+    employee_id = fields.String()
+    period = fields.String()
+    status = fields.String()
+    hours = fields.Decimal(**AMOUNT)
+    submitted_at = fields.DateTime()
+    decided_at = fields.DateTime(allow_none=True)
+    reject_reason = fields.String(allow_none=True)
+    batch_id = fields.String(allow_none=True)
+
+
+class SheetPage(Schema):
+    items = fields.List(fields.Nested(SheetSummary))
+    total = fields.Integer()
+    page = fields.Integer()
+    page_size = fields.Integer()
 
 
 class RejectIn(Schema):
