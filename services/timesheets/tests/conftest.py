@@ -63,10 +63,11 @@ class Service:
     def coach(self, pairing: dict) -> dict:
         return self.token("coach", sub=pairing["coach"]["coach_id"])
 
-    def log(self, pairing: dict, day: date, minutes: int, activity: str = "planning", note: str | None = None):
+    def log(self, pairing: dict, day: date, minutes: int, activity: str = "planning", note: str | None = None,
+            **more):
         return self.client.post(f"/pairings/{pairing['pairing_id']}/entries", headers=self.coach(pairing),
                                 json={"date": day.isoformat(), "minutes": minutes, "activity": activity,
-                                      "note": note})
+                                      "note": note, **more})
 
     @property
     def period(self) -> str:

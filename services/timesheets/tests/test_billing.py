@@ -96,3 +96,23 @@ def test_a_rate_too_large_to_have_cents_is_refused_naming_the_field(service):
 
     assert response.status_code == 422
     assert set(response.get_json()["error"]["fields"]) == {"hourly_rate", "release_half_day_rate"}
+
+
+def test_the_district_statement_lists_each_release_day_with_its_ticket_and_account_code(service):
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    pairing = service.add_pairing()
+    booked = service.log(pairing, service.start + timedelta(days=2), 300, "release_day", ticket_number="HD-20417")
+    service.log(pairing, service.start + timedelta(days=9), 120, "release_day")
+    service.log(pairing, service.start + timedelta(days=5), 60)
+    refused = service.log(pairing, service.start + timedelta(days=4), 60, "planning", ticket_number="HD-1")
+    service.sheet(pairing, "submit")
+    service.sheet(pairing, "approve")
+
+    line = statement(service, "district").get_json()["lines"][0]
+
+    assert booked.status_code == 201 and booked.get_json()["ticket_number"] == "HD-20417"
+    assert refused.status_code == 422 and list(refused.get_json()["error"]["fields"]) == ["ticket_number"]
+    assert line["account_code"] == "ACC-100" and line["release_bookings"] == [
+        {"date": (service.start + timedelta(days=2)).isoformat(), "half_days": 2, "ticket_number": "HD-20417"},
+        {"date": (service.start + timedelta(days=9)).isoformat(), "half_days": 1, "ticket_number": None}]
+    assert "release_bookings" not in statement(service, "federation").get_json()["lines"][0]

@@ -53,6 +53,7 @@ class Entry(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     activity: Mapped[str] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
+    ticket_number: Mapped[str | None] = mapped_column(String(40))  # release_day only: the substitute booking
     rate: Mapped[Decimal | None] = mapped_column(MONEY)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

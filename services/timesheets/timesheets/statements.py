@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from timesheets import costing
-from timesheets.models import Timesheet
+from timesheets import costing, rules
+from timesheets.models import Entry, Timesheet
+from timesheets.money import half_days
 
 ZERO = Decimal("0.00")
 
@@ -35,12 +37,29 @@ def statement(session: Session, payer: str, period: str, districts: tuple[str, .
             entry["release_amount"] += share
         entry["amount"] += share
     lines = [pairings[key] for key in sorted(pairings)]
+    if payer == "district":
+        _add_bookings(session, period, pairings)
     totals = defaultdict(lambda: ZERO)
     for line in lines:
         for key in ("coaching_amount", "release_amount", "amount"):
             totals[key] += line[key]
     return {"payer": payer, "period": period, "lines": lines,
             "totals": {key: totals[key] for key in ("coaching_amount", "release_amount", "amount")}}
+
+
+def _add_bookings(session: Session, period: str, pairings: dict[str, dict]) -> None:
+    """The release days the district pays, each with the ticket it was booked under (document 002)."""
+    for line in pairings.values():
+        line["release_bookings"] = []
+    rows = session.execute(
+        select(Entry.pairing_id, Entry.day, Entry.minutes, Entry.ticket_number)
+        .join(Timesheet, (Timesheet.coach_id == Entry.coach_id) & (Timesheet.period == Entry.period))
+        .where(Entry.period == period, Entry.activity == rules.RELEASE, Timesheet.status == "approved",
+               Entry.pairing_id.in_(list(pairings)))
+        .order_by(Entry.pairing_id, Entry.day, Entry.created_at))
+    for pairing_id, day, minutes, ticket_number in rows:
+        pairings[pairing_id]["release_bookings"].append(
+            {"date": day, "half_days": half_days(minutes), "ticket_number": ticket_number})
 
 
 def _blank(line: costing.Line) -> dict:

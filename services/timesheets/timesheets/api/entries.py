@@ -51,10 +51,12 @@ class PairingEntries(MethodView):
         with context().db.transaction() as session:
             pairing = access.pairing(session, pairing_id, lock=True)
             access.ensure_coach(pairing.coach_id)
-            enforce(session, pairing, rules.Entry(body["date"], body["minutes"], body["activity"]))
+            enforce(session, pairing, rules.Entry(body["date"], body["minutes"], body["activity"],
+                                                  body["ticket_number"]))
             entry = Entry(id=str(uuid.uuid4()), pairing_id=pairing.id, coach_id=pairing.coach_id,
                           day=body["date"], period=period_of(body["date"]), minutes=body["minutes"],
-                          activity=body["activity"], note=body["note"], created_at=datetime.now(timezone.utc))
+                          activity=body["activity"], note=body["note"], ticket_number=body["ticket_number"],
+                          created_at=datetime.now(timezone.utc))
             session.add(entry)
             session.flush()
             ledger.announce_threshold(session, pairing)
@@ -73,9 +75,10 @@ class OneEntry(MethodView):
             access.ensure_coach(pairing.coach_id)
             ensure_open(session, entry)
             changed = rules.Entry(body.get("date", entry.day), body.get("minutes", entry.minutes),
-                                  body.get("activity", entry.activity))
+                                  body.get("activity", entry.activity), body.get("ticket_number", entry.ticket_number))
             enforce(session, pairing, changed, leaving_out=entry.id)
             entry.day, entry.minutes, entry.activity = changed.day, changed.minutes, changed.activity
+            entry.ticket_number = changed.ticket_number
             entry.period = period_of(entry.day)
             if "note" in body:
                 entry.note = body["note"]

@@ -32,6 +32,10 @@ class EntryIn(Schema):
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1440))
     activity = fields.String(required=True, validate=validate.OneOf(ACTIVITIES))
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+    ticket_number = fields.String(load_default=None, allow_none=True, validate=[
+        validate.Length(min=1, max=40), validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9 ./#-]*$", error=(
+            "Use the ticket number as the helpdesk gave it: letters, digits, spaces and . / # -."))],
+        metadata={"description": "Release (`release_day`) entries only: the substitute booking's ticket."})
 
 
 class EntryPatch(EntryIn):
@@ -45,6 +49,7 @@ class EntryOut(Schema):
     minutes = fields.Integer()
     activity = fields.String()
     note = fields.String(allow_none=True)
+    ticket_number = fields.String(allow_none=True)
 
 
 class HoursOut(Schema):
@@ -172,6 +177,12 @@ class StatementQuery(Schema):
     period = fields.String(required=True, validate=PERIOD)
 
 
+class ReleaseBooking(Schema):
+    date = fields.Date()
+    half_days = fields.Integer()
+    ticket_number = fields.String(allow_none=True)
+
+
 class StatementLine(Schema):
     pairing_id = fields.String()
     program = fields.String()
@@ -182,6 +193,9 @@ class StatementLine(Schema):
     release_half_days = fields.Integer()
     release_amount = fields.Decimal(**AMOUNT)
     amount = fields.Decimal(**AMOUNT)
+    release_bookings = fields.List(fields.Nested(ReleaseBooking), metadata={
+        "description": "District statements only: each release day with its substitute booking's ticket "
+                       "number (book it with the line's account code)."})
 
 
 class StatementTotals(Schema):
