@@ -116,3 +116,26 @@ def test_the_district_statement_lists_each_release_day_with_its_ticket_and_accou
         {"date": (service.start + timedelta(days=2)).isoformat(), "half_days": 2, "ticket_number": "HD-20417"},
         {"date": (service.start + timedelta(days=9)).isoformat(), "half_days": 1, "ticket_number": None}]
     assert "release_bookings" not in statement(service, "federation").get_json()["lines"][0]
+
+
+def test_a_program_paid_at_its_own_rate_is_priced_with_it_and_the_others_with_the_districts(service):
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    service.rate("SD-61", "38.00", "120.00", service.start + timedelta(days=5), program="voluntary_peer_coaching")
+    voluntary = service.add_pairing(program="voluntary_peer_coaching")
+    district = service.add_pairing()
+    for pairing in (voluntary, district):
+        service.log(pairing, service.start + timedelta(days=2), 60)  # before the voluntary rate began
+        service.log(pairing, service.start + timedelta(days=8), 60)
+        service.sheet(pairing, "submit")
+        assert service.sheet(pairing, "approve").status_code == 200
+
+    lines = {line["pairing_id"]: line for line in statement(service, "district").get_json()["lines"]}
+    listed = service.client.get("/rates/SD-61", headers=service.token("coordinator")).get_json()
+    unknown = service.client.put("/rates/SD-61", headers=service.token("coordinator"), json={
+        "program": "chess_club", "hourly_rate": "1.00", "release_half_day_rate": "1.00",
+        "effective_from": service.start.isoformat()})
+
+    assert lines[voluntary["pairing_id"]]["coaching_amount"] == "52.80"  # (50.00 + 38.00) x 60% district
+    assert lines[district["pairing_id"]]["coaching_amount"] == "60.00"
+    assert [(r["program"], r["hourly_rate"]) for r in listed] == [(None, "50.00"), ("voluntary_peer_coaching", "38.00")]
+    assert unknown.status_code == 422 and list(unknown.get_json()["error"]["fields"]) == ["program"]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from timesheets.db import Base
 
 MONEY = Numeric(12, 2)
+ANY_PROGRAM = ""
 HOURS = Numeric(8, 2)
 
 
@@ -79,10 +80,12 @@ class Timesheet(Base):
 
 
 class Rate(Base):
-    """A district's rates from `effective_from` until the next change."""
+    """A district's rates from `effective_from` until the next change: for one program, or for
+    every program without a rate of its own (`program` empty)."""
     __tablename__ = "rates"
 
     district: Mapped[str] = mapped_column(String(100), primary_key=True)
+    program: Mapped[str] = mapped_column(String(40), primary_key=True, default=ANY_PROGRAM)
     effective_from: Mapped[date] = mapped_column(Date, primary_key=True)
     hourly_rate: Mapped[Decimal] = mapped_column(MONEY)
     release_half_day_rate: Mapped[Decimal] = mapped_column(MONEY)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, post_dump, validate
 
+from peercoach.events.contracts import PROGRAMS
 from timesheets.listing import STATUSES
 from timesheets.rules import ACTIVITIES
 
@@ -117,6 +118,9 @@ class RejectIn(Schema):
 
 
 class RateIn(Schema):
+    program = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(PROGRAMS), metadata={
+        "description": "Only for this program (e.g. the curriculum development rate of voluntary peer "
+                       "coaching); left out, for every program without a rate of its own."})
     hourly_rate = money_in(minimum_exclusive=True)
     release_half_day_rate = money_in(minimum_exclusive=False)
     effective_from = fields.Date(required=True)
@@ -124,9 +128,14 @@ class RateIn(Schema):
 
 class RateOut(Schema):
     district = fields.String()
+    program = fields.String(allow_none=True, metadata={"description": "Null: for every program."})
     hourly_rate = fields.Decimal(**AMOUNT)
     release_half_day_rate = fields.Decimal(**AMOUNT)
     effective_from = fields.Date()
+
+    @post_dump
+    def every_program_as_null(self, data: dict, **_) -> dict:
+        return {**data, "program": data["program"] or None}
 
 
 class ExportIn(Schema):
