@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from intake import config as intake_config
 from intake.api import applications, withdrawals
 from intake.service import SPEC
 from intake.web import apply, withdraw_page
@@ -12,6 +13,7 @@ from peercoach.web.pages import enable_forms
 
 def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=[applications.blp, withdrawals.blp])
+    app.config.setdefault("IDEMPOTENCY_KEY_HOURS", intake_config.load().idempotency_key_hours)
     enable_forms(app)
     app.register_blueprint(apply.blueprint)
     app.register_blueprint(withdraw_page.blueprint)
