@@ -1,4 +1,6 @@
 """Payroll batches: approved timesheets exported once, identical bytes on every download."""
+import csv
+import io
 import threading
 from datetime import timedelta
 
@@ -101,3 +103,23 @@ def test_concurrent_exports_never_put_a_timesheet_in_two_batches(service):
     assert len(flat) == len(set(flat)) == 8
     with service.db.transaction() as session:
         assert all(session.scalars(select(Timesheet.batch_id)))
+
+
+def test_no_text_cell_of_the_payroll_csv_runs_as_a_formula(service):
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    pairing = service.add_pairing(coach={"name": '=HYPERLINK("http://evil.example","Pay")', "employee_id": "-2+3"},
+                                  account_code="@SUM(A1:A9)")
+    tabbed = service.add_pairing(coach={"name": "\tTab Led"}, account_code="+ACC")
+    for each in (pairing, tabbed):
+        approve(service, each)
+    batch = export(service).get_json()["batch_id"]
+
+    text = service.client.get(f"/payroll/exports/{batch}.csv", headers=service.token("payroll")).data.decode()
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    cells = {(row["employee_id"], row["coach_name"], row["account_code"]) for row in rows}
+    assert cells == {("'-2+3", '\'=HYPERLINK("http://evil.example","Pay")', "'@SUM(A1:A9)"),
+                     (tabbed["coach"]["employee_id"], "'\tTab Led", "'+ACC")}
+    assert {row["hours"] for row in rows} == {"1.50"} and {row["payer_amount"] for row in rows} == {"30.00", "45.00"}
+    for row in rows:
+        assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())

@@ -18,6 +18,7 @@ from typing import Iterator
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from peercoach.spreadsheet import inert_row
 from timesheets import costing, events, rules
 from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet
 
@@ -92,13 +93,13 @@ def lines(connection, batch_id: str):
 
 
 def csv_chunks(engine, batch_id: str) -> Iterator[bytes]:
-    """The batch as CSV, a few thousand rows at a time (memory stays bounded)."""
+    """The batch as CSV, a few thousand rows at a time (memory stays bounded); no cell runs as a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     with engine.connect() as connection:
         for partition in lines(connection, batch_id).partitions():
-            writer.writerows(partition)
+            writer.writerows(map(inert_row, partition))
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
