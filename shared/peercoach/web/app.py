@@ -12,7 +12,7 @@ from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec
-from peercoach.web import errors, openapi, ops
+from peercoach.web import errors, headers, openapi, ops
 
 SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
 
@@ -79,6 +79,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
     app.before_request(ops.start_timer)
     app.after_request(_echo_correlation_id)
     app.after_request(ops.record_request)
+    headers.install(app)
     return app
 
 
