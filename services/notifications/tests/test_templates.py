@@ -9,6 +9,7 @@ from sqlalchemy import select
 from notifications.compose import compose
 from notifications.config import Config
 from notifications.models import Delivery
+from notifications.rendering import PROGRAM_NAMES
 from peercoach.events.contracts import PROGRAMS, REFERRALS
 
 COORDINATOR = "coordinator@district.example.org"
@@ -87,3 +88,22 @@ def test_only_the_teacher_on_a_plan_of_assistance_hears_of_it(sample, apply, not
                           payload["learning_partner"]["email"]}
     assert "plan of assistance" in texts.pop(payload["teacher"]["email"])
     assert not any("plan of assistance" in text for text in texts.values())
+
+
+def test_the_learning_partner_hears_only_that_they_were_named(sample, apply, notifications_db, settings_for):
+    partner = sample.partner()
+    payload = sample.pairing_created(program="peer_support_service", referral="self", learning_partner=partner,
+                                     hours_approved="12.50", release_half_days=3)
+    envelope = apply("pairing.created", payload)
+    with notifications_db.transaction() as session:
+        (delivery,) = session.scalars(select(Delivery).where(Delivery.event_id == envelope.id,
+                                                             Delivery.recipient == partner["email"])).all()
+    message = compose(settings_for("notifications", "unused"), Config(), delivery)
+    everything = "\n".join([message["Subject"], message.get_body(("plain",)).get_content(),
+                            message.get_body(("html",)).get_content()])
+
+    teacher = payload["teacher"]
+    assert f"{teacher['first_name']} {teacher['last_name']} has named you as their learning partner" in everything
+    for revealing in (*PROGRAM_NAMES.values(), "peer_support", payload["coach"]["name"], "12.5", "half-day",
+                      payload["pairing_id"], teacher["school"]):
+        assert revealing not in everything, revealing

@@ -1,7 +1,8 @@
 """Pairing events: teacher, coach and learning partner hear of the pairing, extensions and its close.
 
 Only the teacher's email may speak of a plan of assistance; the coach's and the partner's
-contexts do not even carry the referral.
+contexts do not even carry the referral. The learning partner hears only that the teacher named
+them: not the program (the Peer Support Service would reveal a case), the coach, hours or dates.
 """
 from __future__ import annotations
 
@@ -25,9 +26,9 @@ def created(session: Session, envelope: Envelope, payload: dict) -> None:
         "plan_of_assistance": event["referral"] == "plan_of_assistance"})
     enqueue(session, envelope.id, envelope.type, coach["email"], "pairing_created_coach", {
         **shared, "teacher_email": teacher["email"], "learning_partner_name": partner.get("name")})
-    if partner:
+    if partner:  # only that they were named: no program, coach, hours or dates (a program can reveal a case)
         enqueue(session, envelope.id, envelope.type, partner["email"], "pairing_created_partner", {
-            **shared, "partner_name": partner["name"]})
+            "partner_name": partner["name"], "teacher_name": teacher_name})
     roster.pairing_seen(session, payload["pairing_id"], coach, started_on=payload["started_on"])
 
 
