@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 from importlib.resources import files
 
+import pytest
 from sqlalchemy import select
 
 from notifications.compose import compose
@@ -107,3 +108,21 @@ def test_the_learning_partner_hears_only_that_they_were_named(sample, apply, not
     for revealing in (*PROGRAM_NAMES.values(), "peer_support", payload["coach"]["name"], "12.5", "half-day",
                       payload["pairing_id"], teacher["school"]):
         assert revealing not in everything, revealing
+
+
+@pytest.mark.parametrize("referral, told", [("plan_of_assistance", True), ("self", False)])
+def test_without_the_referral_in_the_pairing_the_teacher_still_hears_of_their_plan(sample, apply, notifications_db,
+                                                                                   settings_for, referral, told):
+    submitted = sample.submitted(program="peer_support_service", referral=referral)
+    apply("application.submitted", submitted)
+    payload = sample.pairing_created(program="peer_support_service", application_id=submitted["application_id"],
+                                     teacher=submitted["teacher"], learning_partner=sample.partner())
+    del payload["referral"]
+    envelope = apply("pairing.created", payload, version=2)
+    with notifications_db.transaction() as session:
+        deliveries = session.scalars(select(Delivery).where(Delivery.event_id == envelope.id)).all()
+    settings, config = settings_for("notifications", "unused"), Config()
+    texts = {d.recipient: compose(settings, config, d).get_body(("plain",)).get_content() for d in deliveries}
+
+    assert ("plan of assistance" in texts.pop(payload["teacher"]["email"])) is told
+    assert len(texts) == 2 and not any("plan of assistance" in text for text in texts.values())
