@@ -101,8 +101,8 @@ def apply(notifications_db):
     """Handle an event as the consumer does (inbox and all), without the broker."""
     consumer = Consumer("notifications", notifications_db, tables, HANDLERS, "amqp://unused", Names("unused"))
 
-    def handle(type_: str, payload: dict, occurred_at: str | None = None) -> Envelope:
-        envelope = Envelope.new(type_, payload, producer="test")
+    def handle(type_: str, payload: dict, occurred_at: str | None = None, version: int = 1) -> Envelope:
+        envelope = Envelope.new(type_, payload, producer="test", version=version)
         if occurred_at:
             envelope = replace(envelope, occurred_at=occurred_at)
         consumer.handle(envelope)

@@ -91,7 +91,7 @@ def test_pairing_tells_teacher_coach_and_partner_the_hours_and_what_comes_next(r
     assert "Hours approved: 12.5 hours of coaching\n" in coach_text
     assert "time log" in coach_text and "timesheet at the end of each month" in coach_text
     assert "ACC-1818" not in coach_text
-    assert to_partner["Subject"] == f"You are the learning partner in {teacher_name}'s coaching"
+    assert to_partner["Subject"] == f"{teacher_name} has named you as their learning partner"
 
 
 def test_hours_threshold_tells_the_coach_and_the_coordinator(running, publish, sample):

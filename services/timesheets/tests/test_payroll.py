@@ -1,4 +1,6 @@
 """Payroll batches: approved timesheets exported once, identical bytes on every download."""
+import csv
+import io
 import threading
 from datetime import timedelta
 
@@ -191,3 +193,23 @@ def test_a_batch_made_before_the_district_column_downloads_with_its_first_bytes(
                                  "gross_amount,payer,payer_amount,account_code\n"
                                  "b-1,E-1,Grace Hopper,2026-01,p-1,district_coaching,1.50,50.00,75.00,district,"
                                  "75.00,ACC-1\n")
+
+
+def test_no_text_cell_of_the_payroll_csv_runs_as_a_formula(service):
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    pairing = service.add_pairing(coach={"name": '=HYPERLINK("http://evil.example","Pay")', "employee_id": "-2+3"},
+                                  account_code="@SUM(A1:A9)")
+    tabbed = service.add_pairing(coach={"name": "\tTab Led"}, account_code="+ACC")
+    for each in (pairing, tabbed):
+        approve(service, each)
+    batch = export(service).get_json()["batch_id"]
+
+    text = service.client.get(f"/payroll/exports/{batch}.csv", headers=service.token("payroll")).data.decode()
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    cells = {(row["employee_id"], row["coach_name"], row["account_code"]) for row in rows}
+    assert cells == {("'-2+3", '\'=HYPERLINK("http://evil.example","Pay")', "'@SUM(A1:A9)"),
+                     (tabbed["coach"]["employee_id"], "'\tTab Led", "'+ACC")}
+    assert {row["hours"] for row in rows} == {"1.50"} and {row["payer_amount"] for row in rows} == {"30.00", "45.00"}
+    for row in rows:
+        assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())

@@ -1,9 +1,10 @@
 """Timesheets across coaches, for the coordinator: what waits for approval, month by month."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from peercoach.web.paging import paged
 from timesheets.models import Timesheet
 
 STATUSES = ("submitted", "approved", "rejected")
@@ -13,8 +14,5 @@ def page(session: Session, status: str | None, period: str | None, page: int, pa
     """Timesheets with `status` in `period` (either may be None for all), oldest submission first."""
     where = [column == value for column, value in ((Timesheet.status, status), (Timesheet.period, period))
              if value is not None]
-    total = session.scalar(select(func.count()).select_from(Timesheet).where(*where))
-    items = session.scalars(select(Timesheet).where(*where)
-                            .order_by(Timesheet.submitted_at, Timesheet.id)
-                            .limit(page_size).offset((page - 1) * page_size))
-    return {"items": list(items), "total": total, "page": page, "page_size": page_size}
+    return paged(session, select(Timesheet).where(*where).order_by(Timesheet.submitted_at, Timesheet.id),
+                 page, page_size)

@@ -20,6 +20,8 @@ from typing import Iterator
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from peercoach.spreadsheet import inert_row
+from peercoach.web.paging import paged
 from timesheets import costing, events, rules
 from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet
 
@@ -107,13 +109,14 @@ def lines(connection, batch: PayrollBatch):
 
 
 def csv_chunks(engine, batch: PayrollBatch) -> Iterator[bytes]:
-    """The batch as CSV in the columns it was made with, a few thousand rows at a time."""
+    """The batch as CSV in the columns it was made with, a few thousand rows at a time; no cell runs
+    as a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADERS[batch.layout])
     with engine.connect() as connection:
         for partition in lines(connection, batch).partitions():
-            writer.writerows(partition)
+            writer.writerows(map(inert_row, partition))
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
@@ -124,13 +127,10 @@ def listing(session: Session, period: str | None, page: int, page_size: int,
             payers: tuple[str, ...], districts: tuple[str, ...] = ()) -> dict:
     """Batches, newest first, each with its totals for `payers` (only `districts`' rows when given)."""
     where = [] if period is None else [PayrollBatch.period == period]
-    total = session.scalar(select(func.count()).select_from(PayrollBatch).where(*where))
-    batches = list(session.scalars(select(PayrollBatch).where(*where)
-                                   .order_by(PayrollBatch.created_at.desc(), PayrollBatch.id)
-                                   .limit(page_size).offset((page - 1) * page_size)))
-    totals = _payer_totals(session, [batch.id for batch in batches], payers, districts)
-    return {"items": [{"batch": batch, "totals": totals.get(batch.id, {})} for batch in batches],
-            "total": total, "page": page, "page_size": page_size}
+    found = paged(session, select(PayrollBatch).where(*where)
+                  .order_by(PayrollBatch.created_at.desc(), PayrollBatch.id), page, page_size)
+    totals = _payer_totals(session, [batch.id for batch in found["items"]], payers, districts)
+    return {**found, "items": [{"batch": batch, "totals": totals.get(batch.id, {})} for batch in found["items"]]}
 
 
 def _payer_totals(session: Session, batch_ids: list[str], payers: tuple[str, ...],

@@ -110,6 +110,13 @@ class PairingCreated(Strict):
     started_on = fields.Date(required=True)
 
 
+class PairingCreatedV2(PairingCreated):
+    """Version 2 carries no referral: timesheets has no need of it, and notifications keeps it from
+    `application.submitted` (the only service that does). Version 1 is still read."""
+    class Meta:
+        exclude = ("referral",)
+
+
 class PairingHoursExtended(Strict):
     pairing_id = fields.String(required=True)
     extension_id = fields.String(required=True)
@@ -174,6 +181,7 @@ CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("application.approved", 1): ApplicationApproved,
     ("application.denied", 1): ApplicationDenied,
     ("pairing.created", 1): PairingCreated,
+    ("pairing.created", 2): PairingCreatedV2,
     ("pairing.hours_extended", 1): PairingHoursExtended,
     ("pairing.closed", 1): PairingClosed,
     ("timesheet.submitted", 1): Timesheet,

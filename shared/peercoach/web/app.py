@@ -12,7 +12,7 @@ from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec
-from peercoach.web import errors, openapi, ops
+from peercoach.web import errors, headers, openapi, ops, proxies
 
 SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
 
@@ -68,6 +68,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
     configure(app, spec, overrides)
     if not app.testing:
         logs.configure(spec.name)
+    proxies.install(app)
     app.extensions["peercoach"] = Context(spec, Database(app.config["DATABASE_URL"]))
     api = PeercoachApi(app)
     openapi.install(api)
@@ -79,6 +80,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
     app.before_request(ops.start_timer)
     app.after_request(_echo_correlation_id)
     app.after_request(ops.record_request)
+    headers.install(app)
     return app
 
 

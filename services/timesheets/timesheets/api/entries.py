@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.paging import PageQuery, page_schema, paged
 from timesheets import ledger, rules
 from timesheets.api import access
 from timesheets.api.schemas import EntryIn, EntryOut, EntryPatch
@@ -36,13 +37,15 @@ def ensure_open(session, entry: Entry) -> None:
 @blp.route("/pairings/<pairing_id>/entries")
 class PairingEntries(MethodView):
     @require("coach", "coordinator")
-    @blp.response(200, EntryOut(many=True))
-    def get(self, pairing_id):
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_schema(EntryOut))
+    def get(self, query, pairing_id):
+        """Oldest first, a page at a time."""
         with context().db.transaction() as session:
             pairing = access.pairing(session, pairing_id)
             access.ensure_coach_or_coordinator(pairing.coach_id)
-            return list(session.scalars(select(Entry).where(Entry.pairing_id == pairing_id)
-                                        .order_by(Entry.day, Entry.created_at)))
+            return paged(session, select(Entry).where(Entry.pairing_id == pairing_id)
+                         .order_by(Entry.day, Entry.created_at, Entry.id), **query)
 
     @require("coach")
     @blp.arguments(EntryIn)

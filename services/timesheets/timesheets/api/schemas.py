@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from marshmallow import Schema, ValidationError, fields, post_dump, validate
 
 from peercoach.events.contracts import PROGRAMS
+from peercoach.web.paging import PageQuery, page_schema
 from timesheets.listing import STATUSES
 from timesheets.rules import ACTIVITIES
 
@@ -85,11 +86,9 @@ class TimesheetOut(Schema):
     release_half_days = fields.Integer()
 
 
-class SheetQuery(Schema):
+class SheetQuery(PageQuery):
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
     period = fields.String(load_default=None, validate=PERIOD)
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class SheetSummary(Schema):
@@ -106,11 +105,7 @@ class SheetSummary(Schema):
     batch_id = fields.String(allow_none=True)
 
 
-class SheetPage(Schema):
-    items = fields.List(fields.Nested(SheetSummary))
-    total = fields.Integer()
-    page = fields.Integer()
-    page_size = fields.Integer()
+SheetPage = page_schema(SheetSummary)
 
 
 class RejectIn(Schema):
@@ -152,10 +147,8 @@ class BatchOut(Schema):
     lines = fields.List(fields.Dict())
 
 
-class BatchQuery(Schema):
+class BatchQuery(PageQuery):
     period = fields.String(load_default=None, validate=PERIOD)
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class PayerTotals(Schema):
@@ -174,11 +167,7 @@ class BatchSummary(Schema):
                        "for a finance officer scoped to districts)."})
 
 
-class BatchPage(Schema):
-    items = fields.List(fields.Nested(BatchSummary))
-    total = fields.Integer()
-    page = fields.Integer()
-    page_size = fields.Integer()
+BatchPage = page_schema(BatchSummary)
 
 
 class StatementQuery(Schema):
