@@ -47,9 +47,9 @@ class Consumer:
 
     def run(self, stop: threading.Event) -> None:
         """Consume until `stop` is set, reconnecting (and re-declaring) after broker failures."""
-        delays = backoff_delays()
+        delays, lost = backoff_delays(), False
         while not stop.is_set():
-            connection = connect(self.amqp_url, f"{self.names.queue(self.service)}-consumer", stop)
+            connection = connect(self.amqp_url, f"{self.names.queue(self.service)}-consumer", stop, loss_logged=lost)
             if connection is None:
                 return
             try:
@@ -58,11 +58,12 @@ class Consumer:
                 channel.basic_qos(prefetch_count=self.prefetch)
                 channel.confirm_delivery()
                 channel.basic_consume(self.names.queue(self.service), self._on_message)
-                delays = backoff_delays()
+                delays, lost = backoff_delays(), False
                 while not stop.is_set():
                     connection.process_data_events(time_limit=0.2)
             except AMQPError as exc:
                 log.warning("consumer lost the broker: %r", exc)
+                lost = True
                 stop.wait(next(delays))
             finally:
                 if connection.is_open:

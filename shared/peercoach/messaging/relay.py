@@ -42,19 +42,20 @@ class Relay:
 
     def run(self, stop: threading.Event) -> None:
         """Relay until `stop` is set, reconnecting after any broker failure."""
-        delays = backoff_delays()
+        delays, lost = backoff_delays(), False
         while not stop.is_set():
-            connection = connect(self.amqp_url, self.connection_name, stop)
+            connection = connect(self.amqp_url, self.connection_name, stop, loss_logged=lost)
             if connection is None:
                 return
             try:
                 publisher = self._publisher(connection)
-                delays = backoff_delays()
+                delays, lost = backoff_delays(), False
                 while not stop.is_set():
                     if self.relay_batch(publisher) == 0:
                         connection.sleep(self.poll_interval)
             except AMQPError as exc:
                 log.warning("relay lost the broker: %r", exc)
+                lost = True
                 stop.wait(next(delays))
             except OperationalError as exc:
                 log.warning("relay cannot reach its database: %s", exc.orig)
