@@ -1,14 +1,18 @@
 """`peercoach`: tokens, migrations, workers and dead-letter queues from the command line."""
 from __future__ import annotations
 
+import json
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
 import click
+import jwt
 
 from peercoach import service, settings as settings_mod
-from peercoach.web.auth import PAYERS, ROLES, issue_token
+from peercoach.web import revocation
+from peercoach.web.auth import MAX_API_TOKEN_TTL, PAYERS, ROLES, issue_token
 
 
 @click.group()
@@ -21,16 +25,37 @@ def main() -> None:
 @click.option("--sub", required=True, help="Subject: a coach id for coaches, an employee id for teachers.")
 @click.option("--email", default=None)
 @click.option("--payer", default=None, type=click.Choice(PAYERS), help="For finance: the payer it may read.")
-@click.option("--hours", default=12, show_default=True, type=click.IntRange(1, 24 * 365))
+@click.option("--hours", default=12, show_default=True,
+              type=click.IntRange(1, int(MAX_API_TOKEN_TTL.total_seconds()) // 3600))
 def token(role: str, sub: str, email: str | None, payer: str | None, hours: int) -> None:
-    """Print a bearer token signed with PEERCOACH_JWT_SECRET."""
-    secret = settings_mod.load("intake").jwt_secret
-    if not secret:
-        raise click.UsageError("PEERCOACH_JWT_SECRET is not set")
+    """Print a bearer token signed with PEERCOACH_JWT_SECRET (its id, to revoke it by, on stderr)."""
     try:
-        click.echo(issue_token(secret, role, sub, email, payer, timedelta(hours=hours)))
-    except ValueError as exc:
+        secret = settings_mod.check_jwt_secret(settings_mod.load("intake").jwt_secret)
+        issued = issue_token(secret, role, sub, email, payer, timedelta(hours=hours))
+    except (RuntimeError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
+    click.echo(issued)
+    token_id = jwt.decode(issued, options={"verify_signature": False})["jti"]
+    click.echo(f"token id {token_id} ({role} {sub}); revoke with: peercoach revoke {token_id}", err=True)
+
+
+@main.command()
+@click.argument("token_or_id")
+def revoke(token_or_id: str) -> None:
+    """Revoke an API token, given the token or its id: every service refuses it from its next request on
+    (they read PEERCOACH_REVOKED_TOKENS, default var/revoked-tokens)."""
+    token_id, note = token_or_id.strip(), ""
+    if token_id.count(".") == 2:
+        try:
+            claims = jwt.decode(token_id, options={"verify_signature": False})
+        except jwt.InvalidTokenError as exc:
+            raise click.UsageError(f"not a token: {exc}") from exc
+        if "jti" not in claims:
+            raise click.UsageError("this token has no id; tokens without one are refused anyway")
+        token_id, note = claims["jti"], f"{claims.get('role')} {claims.get('sub')}"
+    path = settings_mod.revoked_tokens_path()
+    revocation.revoke(path, token_id, note)
+    click.echo(f"revoked {token_id} (listed in {path})")
 
 
 @main.command()
@@ -67,7 +92,10 @@ def revision(name: str, message: str) -> None:
 def worker(name: str) -> None:
     """Run a service's outbox relay, event consumer and background loops."""
     from peercoach import worker as worker_mod
-    worker_mod.run(service.load(name))
+    try:
+        worker_mod.run(service.load(name))
+    except RuntimeError as exc:  # a setting it refuses to start with
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.group()
@@ -99,3 +127,84 @@ def dlq_replay(name: str, limit: int | None) -> None:
     settings = settings_mod.load(name)
     moved = deadletters.replay(settings.amqp_url, Names(settings.namespace), name, limit)
     click.echo(f"{moved} dead letter(s) sent back to {name}")
+
+
+@main.group()
+def broker() -> None:
+    """The broker users of the services (one each, allowed only what that service does)."""
+
+
+@broker.command("setup")
+@click.option("--env-file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the four <SERVICE>_AMQP_URL settings.")
+def broker_setup(env_file: Path) -> None:
+    """Create (or update) a user per service on this machine's broker with rabbitmqctl.
+
+    Users are `<namespace>-<service>` in the virtual host of AMQP_URL; their passwords are kept
+    under PEERCOACH_DATA_DIR/broker/ and their URLs written to ENV_FILE (what `make run` does)."""
+    from peercoach.messaging import access
+    base, namespace = _env("AMQP_URL", settings_mod.DEFAULT_AMQP_URL), _env("PEERCOACH_NAMESPACE", "peercoach")
+    folder = settings_mod.data_dir() / "broker"
+    folder.mkdir(parents=True, exist_ok=True)
+    users = []
+    for name in service.SERVICES:
+        password_file = folder / name
+        if not password_file.exists():
+            password_file.write_text(secrets.token_urlsafe(24))
+            password_file.chmod(0o600)
+        users.append(access.BrokerUser(name, f"{namespace}-{name}", password_file.read_text().strip()))
+    try:
+        access.create(namespace, access.vhost_of(base), users)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    lines = [f"{user.service.upper()}_AMQP_URL='{access.url_for(base, user.name, user.password)}'" for user in users]
+    env_file.parent.mkdir(parents=True, exist_ok=True)
+    env_file.write_text("\n".join(lines) + "\n")
+    env_file.chmod(0o600)
+    click.echo(f"broker users {', '.join(user.name for user in users)} ready; their URLs are in {env_file}")
+
+
+@broker.command("definitions")
+@click.option("--vhost", default="/", show_default=True)
+@click.option("--operator", default=None, help="Also an administrator user of this name (for the management UI).")
+def broker_definitions(vhost: str, operator: str | None) -> None:
+    """Print a RabbitMQ definitions file with a user per service, to load when the broker boots.
+
+    Each user's name and password come from <SERVICE>_AMQP_URL when set (else `<namespace>-<service>`
+    and a random password, shown on stderr with the URL to give the service); an operator's password
+    comes from RABBITMQ_OPERATOR_PASSWORD (else random, shown on stderr)."""
+    from urllib.parse import unquote, urlsplit
+
+    from peercoach.messaging import access
+    namespace = _env("PEERCOACH_NAMESPACE", "peercoach")
+    users = []
+    for name in service.SERVICES:
+        url = _env(f"{name.upper()}_AMQP_URL")
+        parts = urlsplit(url) if url else None
+        if parts and parts.username and parts.password:
+            users.append(access.BrokerUser(name, unquote(parts.username), unquote(parts.password)))
+        else:
+            user = access.BrokerUser(name, f"{namespace}-{name}", secrets.token_urlsafe(24))
+            users.append(user)
+            click.echo(f"{name.upper()}_AMQP_URL=" + access.url_for("amqp://localhost:5672/" + _quote_vhost(vhost),
+                                                                    user.name, user.password), err=True)
+    extra = []
+    if operator:
+        password = _env("RABBITMQ_OPERATOR_PASSWORD") or secrets.token_urlsafe(24)
+        if not _env("RABBITMQ_OPERATOR_PASSWORD"):
+            click.echo(f"{operator} password: {password}", err=True)
+        extra.append({"name": operator, "password_hash": access.password_hash(password),
+                      "hashing_algorithm": access.HASHING_ALGORITHM, "tags": ["administrator"]})
+    document = access.definitions(namespace, vhost, users, with_vhost=True, extra_users=extra)
+    if operator:
+        document["permissions"].append({"user": operator, "vhost": vhost, "configure": ".*", "write": ".*", "read": ".*"})
+    click.echo(json.dumps(document, indent=2))
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(name) or default
+
+
+def _quote_vhost(vhost: str) -> str:
+    from urllib.parse import quote
+    return quote(vhost, safe="")
