@@ -76,3 +76,44 @@ def test_month_end_reminders_are_scheduled(compose):
     reminders = stack["notifications-reminders"]
     assert "peercoach-remind" in " ".join(reminders["command"])
     assert reminders["environment"]["NOTIFICATIONS_DATABASE_URL"].endswith("/notifications")
+
+
+def test_compose_gives_each_service_its_own_broker_user_with_only_its_permissions(compose):
+    """docker/rabbitmq-definitions.json (loaded when the broker boots) holds exactly the users,
+    permissions and topology that `peercoach.messaging.access` computes, and each service's
+    containers log in as their own user with the password whose hash it holds."""
+    from urllib.parse import unquote, urlsplit
+
+    from peercoach.messaging import access
+
+    stack = json.loads(compose("config", "--format", "json").stdout)["services"]
+    definitions = json.loads((ROOT / "docker" / "rabbitmq-definitions.json").read_text())
+    conf = (ROOT / "docker" / "rabbitmq.conf").read_text()
+    mounts = {volume["target"]: volume.get("source", "") for volume in stack["rabbitmq"]["volumes"]}
+    assert mounts["/etc/rabbitmq/definitions.json"].endswith("docker/rabbitmq-definitions.json")
+    assert mounts["/etc/rabbitmq/conf.d/20-peercoach.conf"].endswith("docker/rabbitmq.conf")
+    assert "definitions.local.path = /etc/rabbitmq/definitions.json" in conf
+    users = {user["name"]: user for user in definitions["users"]}
+    permissions = {entry["user"]: entry for entry in definitions["permissions"]}
+    topics = {entry["user"]: entry for entry in definitions["topic_permissions"]}
+    for name in SERVICES:
+        containers = [stack[name], stack[f"{name}-worker"]] + ([stack["notifications-reminders"]]
+                                                                if name == "notifications" else [])
+        for container in containers:
+            environment = container["environment"]
+            url = urlsplit(environment[f"{name.upper()}_AMQP_URL"])
+            user, password = unquote(url.username), unquote(url.password)
+            assert "AMQP_URL" not in environment
+            assert {other: environment[f"{other.upper()}_AMQP_USER"] for other in SERVICES} == \
+                {other: f"peercoach-{other}" for other in SERVICES}
+            assert user == f"peercoach-{name}" and users[user]["tags"] == []
+            assert access.password_matches(password, users[user]["password_hash"])
+            assert {k: permissions[user][k] for k in ("configure", "write", "read")} == \
+                access.permissions("peercoach", name) and permissions[user]["vhost"] == "/"
+            assert {k: topics[user][k] for k in ("exchange", "write", "read")} == \
+                access.topic_permissions("peercoach", name)
+            for other in set(SERVICES) - {name}:
+                assert f"{other.upper()}_AMQP_URL" not in environment
+    assert "guest" not in users
+    topology = access.topology_definitions("peercoach", "/")
+    assert {key: definitions[key] for key in topology} == topology

@@ -28,7 +28,7 @@ from notifications.config import Config
 from notifications.mailer import Mailer
 from notifications.models import Delivery
 from peercoach.db import Database
-from peercoach.settings import Settings
+from peercoach.settings import Settings, check_jwt_secret
 
 log = logging.getLogger(__name__)
 SENT = Counter("peercoach_emails_total", "Email delivery attempts, by outcome", ["outcome"])
@@ -118,8 +118,7 @@ IDLE_POLL_SECONDS = 0.2  # how long an idle sender waits before looking for due 
 
 
 def run(settings: Settings, db: Database, stop: threading.Event) -> None:
-    if not settings.jwt_secret:
-        raise RuntimeError("PEERCOACH_JWT_SECRET is not set; withdraw links cannot be signed")
+    check_jwt_secret(settings.jwt_secret)  # it signs the links in emails
     config = config_mod.load()
     with Mailer(settings.smtp_host, settings.smtp_port) as mailer:
         while not stop.is_set():

@@ -47,6 +47,7 @@ def configure(app: Flask, spec: ServiceSpec, overrides: dict | None) -> None:
         AMQP_URL=settings.amqp_url,
         NAMESPACE=settings.namespace,
         JWT_SECRET=settings.jwt_secret,
+        REVOKED_TOKENS=str(settings_mod.revoked_tokens_path()),
         MAX_CONTENT_LENGTH=256 * 1024,
         API_TITLE=f"peercoach {spec.name}",
         API_VERSION="1",
@@ -59,8 +60,7 @@ def configure(app: Flask, spec: ServiceSpec, overrides: dict | None) -> None:
             "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}},
     )
     app.config.update(overrides or {})
-    if not app.config["JWT_SECRET"]:
-        raise RuntimeError("PEERCOACH_JWT_SECRET is not set; refusing to start without a token secret")
+    settings_mod.check_jwt_secret(app.config["JWT_SECRET"])
 
 
 def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -> Flask:

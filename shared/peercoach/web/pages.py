@@ -5,13 +5,11 @@ CSRF protection is Flask-WTF's CSRFProtect, checked only where a page's form pos
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
-
 from flask import Flask, make_response, render_template
 from flask_wtf.csrf import CSRFProtect
 
 from peercoach.settings import public_url
+from peercoach.web.auth import SESSION, key_for
 
 csrf = CSRFProtect()
 
@@ -24,17 +22,13 @@ HEADERS = {
 
 
 def enable_forms(app: Flask) -> None:
-    """Session cookie (which carries the CSRF secret) signed with a key of its own, then CSRFProtect."""
+    """Session cookie (which carries the CSRF secret) signed with the service's session key, then CSRFProtect."""
     service = app.config["SERVICE"]
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = derived_key(app.config["JWT_SECRET"], f"{service}-session")
+        app.config["SECRET_KEY"] = key_for(app.config["JWT_SECRET"], SESSION, service)
     app.config.update(WTF_CSRF_CHECK_DEFAULT=False, SESSION_COOKIE_SAMESITE="Lax",
                       SESSION_COOKIE_SECURE=public_url(service).startswith("https://"))
     csrf.init_app(app)
-
-
-def derived_key(secret: str, purpose: str) -> str:
-    return hmac.new(secret.encode(), purpose.encode(), hashlib.sha256).hexdigest()
 
 
 def page(template: str, status: int = 200, **context):
