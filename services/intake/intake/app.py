@@ -5,7 +5,7 @@ from flask import Flask
 
 from intake.api import applications, withdrawals
 from intake.service import SPEC
-from intake.web import apply, withdraw_page
+from intake.web import apply, mine, withdraw_page
 from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
 
@@ -15,4 +15,5 @@ def create_app(config: dict | None = None) -> Flask:
     enable_forms(app)
     app.register_blueprint(apply.blueprint)
     app.register_blueprint(withdraw_page.blueprint)
+    app.register_blueprint(mine.blueprint)
     return app

@@ -27,6 +27,7 @@ from peercoach.logs import correlation_id, fields
 from peercoach.messaging import metrics, topology
 from peercoach.messaging.connection import backoff_delays, connect
 from peercoach.messaging.tables import MessagingTables
+from peercoach.web import session_tables
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ ATTEMPTS_HEADER = "x-peercoach-attempts"
 class Consumer:
     def __init__(self, service: str, db: Database, tables: MessagingTables, handlers: dict[str, Handler],
                  amqp_url: str, names: topology.Names, max_attempts: int = 5, prefetch: int = 20):
+        # Every service keeps the sessions signed out anywhere (peercoach.web.session_tables).
+        handlers = {session_tables.EVENT: session_tables.handler(tables.outbox.metadata), **handlers}
         missing = set(topology.SUBSCRIPTIONS[service]) - set(handlers)
         if missing:
             raise ValueError(f"{service} subscribes to {sorted(missing)} but has no handler for them")
