@@ -6,6 +6,7 @@ from flask import Flask
 from intake.api import applications, withdrawals
 from intake.service import SPEC
 from intake.web import apply, mine, withdraw_page
+from peercoach.web import signin
 from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
 
@@ -16,4 +17,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(apply.blueprint)
     app.register_blueprint(withdraw_page.blueprint)
     app.register_blueprint(mine.blueprint)
+    signin.install_home(app)
     return app

@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 
 COOKIE = "peercoach_session"
 PURPOSE = "browser-session"
-SIGNIN_SERVICE = "matching"  # serves sign-in, sign-out and the home page (it owns the roster)
+SIGNIN_SERVICE = "matching"  # serves sign-in and sign-out (it owns the roster, so it links coaches)
+HOME_SERVICE = "intake"  # serves the home page at `/`
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 SEEN_GRANULARITY = 60  # seconds: how stale `seen_at` may get before the cookie is rewritten
 
@@ -172,7 +173,7 @@ def end() -> None:
 # Where the account pages are, for every service's layout.
 
 def home_url() -> str:
-    return public_url(SIGNIN_SERVICE) + "/"
+    return public_url(HOME_SERVICE) + "/"
 
 
 def signin_url(next_url: str | None = None) -> str:

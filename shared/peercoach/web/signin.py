@@ -4,7 +4,7 @@ Authorization code flow with PKCE (S256), configured by `OIDC_ISSUER` (discovery
 `<issuer>/.well-known/openid-configuration`), `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` and
 `OIDC_SCOPES` (default `openid email profile`). The redirect URI to register with the provider
 is `<public URL of matching>/signin/callback`; after sign-out the provider (where it offers
-RP-initiated logout) sends the browser back to `<public URL of matching>/`.
+RP-initiated logout) sends the browser back to the home page, `<public URL of intake>/`.
 
 The callback refuses, and creates no session, unless: its `state` is the one this browser's
 session sent, and no authorization response with that state was used before; the provider
@@ -13,8 +13,9 @@ again when it names a key not seen yet, so the provider can rotate keys); its is
 `OIDC_ISSUER` (and the discovery document says the same); its audience holds our client id;
 its `nonce` is the one sent; it has not expired.
 
-Served once, by the service that owns the roster (matching: peercoach.web.session.SIGNIN_SERVICE),
-which links a coach's roster entry at sign-in; every service reads the session it creates.
+Sign-in and sign-out are served once, by the service that owns the roster (matching:
+peercoach.web.session.SIGNIN_SERVICE), which links a coach's roster entry at sign-in; the home
+page once, by intake (peercoach.web.session.HOME_SERVICE); every service reads the session.
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from peercoach.web.people import ClaimRules, Person, employee_id_from_claims, ro
 log = logging.getLogger(__name__)
 
 blueprint = Blueprint("signin", __name__)
+home_blueprint = Blueprint("home", __name__)
 CLIENT = "oidc"
 NEXT = "signin_next"
 DEFAULT_SCOPES = "openid email profile"
@@ -105,7 +107,13 @@ def account_page(template: str, status: int = 200, **context):
     return response
 
 
-@blueprint.get("/")
+def install_home(app: Flask) -> None:
+    """Serve the home page at `/` (intake's, as the contract names it)."""
+    sessions.install(app)
+    app.register_blueprint(home_blueprint)
+
+
+@home_blueprint.get("/")
 def home():
     person = sessions.current_person()
     return account_page("peercoach/home.html", person=person, sections=sections_for(person) if person else [],
