@@ -51,17 +51,32 @@ def test_the_apply_forms_csrf_survives_a_visit_to_matching(signin_app, provider)
     assert "This form had expired" not in sent.get_data(as_text=True)
 
 
-def test_the_apis_take_the_session_with_the_same_role_checks(signin_app, provider):
-    matching = signin_app().test_client()
-    sign_in(matching, provider)
-    intake, timesheets, notifications = (signin_app(name).test_client()
-                                         for name in ("intake", "timesheets", "notifications"))
-    carry(matching, intake, timesheets, notifications)
+def signed_in_clients(signin_app, provider, roles: list[str]) -> dict:
+    """A test client per service, all with the cookie of one person holding `roles`."""
+    provider.claims = {"roles": roles}
+    clients = {name: signin_app(name).test_client() for name in ("matching", "intake", "timesheets", "notifications")}
+    sign_in(clients["matching"], provider)
+    carry(clients["matching"], *clients.values())
+    return clients
 
-    assert matching.get("/coaches").status_code == 200
-    assert intake.get("/applications").status_code == 200
-    assert timesheets.get("/rates/BUSD").status_code in (200, 404)
-    assert notifications.get("/notifications").status_code == 403  # admin only; a coordinator is not
+
+def test_the_apis_take_the_session_with_the_same_role_checks(signin_app, provider):
+    coordinator = signed_in_clients(signin_app, provider, ["coordinator"])
+
+    assert coordinator["matching"].get("/coaches").status_code == 200
+    assert coordinator["intake"].get("/applications").status_code == 200
+    assert coordinator["timesheets"].get("/billing/statements?payer=district&period=2026-11").status_code == 200
+    assert coordinator["timesheets"].get("/payroll/exports/any").status_code == 403  # payroll only
+    assert coordinator["notifications"].get("/notifications").status_code == 403  # admin only
+
+
+def test_an_admin_and_a_finance_officer_use_their_roles_within_their_scope(signin_app, provider):
+    clients = signed_in_clients(signin_app, provider, ["admin", "finance:district"])
+
+    assert clients["notifications"].get("/notifications").status_code == 200
+    assert clients["timesheets"].get("/billing/statements?payer=district&period=2026-11").status_code == 200
+    assert clients["timesheets"].get("/billing/statements?payer=federation&period=2026-11").status_code == 403
+    assert clients["matching"].get("/coaches").status_code == 403
 
 
 def test_a_change_made_with_the_session_needs_its_csrf_token(signin_app, provider):
