@@ -1,6 +1,8 @@
 """One session cookie for the four services, used by the JSON APIs with the same checks as a token."""
 import time
 
+from peercoach.settings import public_url
+from peercoach.web.session import home_url, safe_next
 from tests.helpers import application, eventually
 from tests.signin.conftest import sign_in, whoami
 
@@ -159,3 +161,14 @@ def test_signing_out_ends_the_session_in_every_service(signin_app, provider, dat
     eventually(lambda: intake.get("/session").get_json()["signed_in"] is False)
     intake.set_cookie(COOKIE, copy)
     assert intake.get("/applications").status_code == 401
+
+
+def test_after_sign_in_the_browser_goes_back_only_to_one_of_the_four_services(signin_app):
+    app = signin_app()
+
+    with app.test_request_context():
+        kept = [f"{public_url('timesheets')}/timesheets/c-1/2026-11", "/signout"]
+        sent_home = ["https://evil.example.org/", "//evil.example.org/x", "/\\evil.example.org", None,
+                     "javascript:alert(1)"]
+        assert [safe_next(url) for url in kept] == kept
+        assert {safe_next(url) for url in sent_home} == {home_url()}
