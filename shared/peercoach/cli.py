@@ -100,6 +100,17 @@ def worker(name: str) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+@main.command("dev-idp")
+@click.option("--port", default=None, type=int, help="Default: DEV_IDP_PORT, else 9400.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+def dev_idp(port: int | None, host: str) -> None:
+    """Run the development identity provider with the demo people (never in production)."""
+    import os
+
+    from peercoach import devidp
+    devidp.run(port or int(os.environ.get("DEV_IDP_PORT", devidp.DEFAULT_PORT)), host)
+
+
 @main.group()
 def dlq() -> None:
     """Inspect and replay a service's dead-letter queue."""

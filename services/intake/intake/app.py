@@ -6,7 +6,8 @@ from flask import Flask
 from intake import config as intake_config
 from intake.api import applications, withdrawals
 from intake.service import SPEC
-from intake.web import apply, limits, withdraw_page
+from intake.web import apply, limits, mine, withdraw_page
+from peercoach.web import signin
 from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
 
@@ -18,5 +19,7 @@ def create_app(config: dict | None = None) -> Flask:
     enable_forms(app)
     app.register_blueprint(apply.blueprint)
     app.register_blueprint(withdraw_page.blueprint)
+    app.register_blueprint(mine.blueprint)
+    signin.install_home(app)
     limits.install(app, settings, [applications.blp, apply.blueprint])
     return app

@@ -175,6 +175,12 @@ class PayrollExported(Strict):
     gross_total = fields.Decimal(required=True, **MONEY)
 
 
+class SessionEnded(Strict):
+    """A browser session was signed out: every service refuses its cookie from now on."""
+    session_id = fields.String(required=True, validate=validate.Length(min=16, max=64))
+    expires_at = fields.AwareDateTime(required=True)
+
+
 CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("application.submitted", 1): ApplicationSubmitted,
     ("application.withdrawn", 1): ApplicationWithdrawn,
@@ -189,6 +195,7 @@ CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("timesheet.rejected", 1): TimesheetRejected,
     ("hours.threshold_reached", 1): HoursThresholdReached,
     ("payroll.exported", 1): PayrollExported,
+    ("session.ended", 1): SessionEnded,
 }
 
 

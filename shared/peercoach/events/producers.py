@@ -15,6 +15,7 @@ PRODUCERS: dict[str, str] = {
     "pairing.created": "matching",
     "pairing.hours_extended": "matching",
     "pairing.closed": "matching",
+    "session.ended": "matching",  # sign-out is served by matching (peercoach.web.session)
     "timesheet.submitted": "timesheets",
     "timesheet.approved": "timesheets",
     "timesheet.rejected": "timesheets",

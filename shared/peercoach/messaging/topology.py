@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "intake": ("application.approved", "application.denied"),
-    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved"),
-    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed"),
+    "intake": ("application.approved", "application.denied", "session.ended"),
+    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved", "session.ended"),
+    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed", "session.ended"),
     "notifications": ("application.submitted", "application.approved", "application.denied",
                       "application.withdrawn", "pairing.created", "pairing.hours_extended",
                       "pairing.closed", "timesheet.submitted", "timesheet.approved",
-                      "timesheet.rejected", "hours.threshold_reached"),
+                      "timesheet.rejected", "hours.threshold_reached", "session.ended"),
 }
 
 RETRY_DELAY_MS = 1000

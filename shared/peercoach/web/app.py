@@ -12,7 +12,7 @@ from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec
-from peercoach.web import errors, headers, openapi, ops, proxies
+from peercoach.web import errors, headers, openapi, ops, proxies, session
 
 SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
 
@@ -76,6 +76,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
         api.register_blueprint(blueprint)
     app.register_blueprint(ops.blueprint)
     errors.install(app)
+    session.install(app)
     app.before_request(_bind_correlation_id)
     app.before_request(ops.start_timer)
     app.after_request(_echo_correlation_id)

@@ -1,4 +1,5 @@
-"""Bearer tokens (PyJWT, HS256) carrying a role; `require(...)` guards an endpoint.
+"""Who is calling: a bearer token (PyJWT, HS256) carrying a role, or the browser session of a
+signed-in person (peercoach.web.session); `require(...)` guards an endpoint the same way for both.
 
 Every token names its audience, and each audience has a key of its own derived from
 PEERCOACH_JWT_SECRET: API tokens (`peercoach token`, at most MAX_API_TOKEN_TTL, each with an id
@@ -123,11 +124,20 @@ def decode_link_token(secret: str, token: str, purpose: str) -> Principal | None
 
 
 def current_principal() -> Principal | None:
-    """The caller named by a valid API bearer token, or None (no token, not a valid one, a revoked
-    one, or a link token: those open only the page of their link, never the API)."""
+    """The caller: the one named by a valid API bearer token (not revoked), else the signed-in person
+    of the browser session in their preferred role (in the role `require` chose for this operation,
+    once it ran), else None. A link token opens only the page of its link, never the API."""
     if "principal" not in g:
         g.principal = _principal_from_header()
+        if g.principal is None and not request.headers.get("Authorization"):
+            g.principal = _principal_from_session(ROLES)
     return g.principal
+
+
+def _principal_from_session(allowed: tuple[str, ...]) -> Principal | None:
+    from peercoach.web.session import person_for_api
+    person = person_for_api()
+    return person.acting_as(allowed) if person else None
 
 
 def _principal_from_header() -> Principal | None:
@@ -141,8 +151,14 @@ def _principal_from_header() -> Principal | None:
         return None
 
 
+def _from_session() -> bool:
+    """No Authorization header: the browser session, if any, speaks for the caller."""
+    return not request.headers.get("Authorization")
+
+
 def require(*roles: str):
-    """Let through only a valid token of one of `roles`: 401 without one, 403 for another role."""
+    """Let through only a caller of one of `roles` (a valid token of it, or a signed-in person who holds
+    it): 401 without a token or session, 403 for another role."""
     unknown = set(roles) - set(ROLES)
     if unknown:
         raise ValueError(f"unknown roles {sorted(unknown)}")
@@ -151,9 +167,15 @@ def require(*roles: str):
         @functools.wraps(view)
         def guarded(*args, **kwargs):
             principal = current_principal()
+            if _from_session() and (principal is None or principal.role not in roles):
+                principal = g.principal = _principal_from_session(roles) or principal
             if principal is None:
-                abort(401, message="A valid bearer token is required.")
-            if principal.role not in roles:
+                if g.get("csrf_refused"):
+                    abort(401, message="A change made with the browser session needs its CSRF token "
+                                       "(the X-CSRFToken header).")
+                if g.get("person") is None:
+                    abort(401, message="A valid bearer token or a signed-in session is required.")
+            if principal is None or principal.role not in roles:
                 abort(403, message=f"This needs the role {' or '.join(roles)}.")
             return view(*args, **kwargs)
         doc = getattr(view, "_apidoc", {})
