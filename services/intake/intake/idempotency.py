@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from intake.models import IdempotentResponse
-from intake.refusals import KeyReused
+from peercoach.refusals import RuleBroken
 
 REUSED = ("This Idempotency-Key was already used for a different request; "
           "use a new key for a new application.")
@@ -25,12 +25,12 @@ def fingerprint(data: dict) -> str:
 
 
 def recall(session: Session, key: str, data: dict) -> Answer | None:
-    """The answer first given to `key`, or None; KeyReused if the key came with another request."""
+    """The answer first given to `key`, or None; RuleBroken if the key came with another request."""
     stored = session.get(IdempotentResponse, key)
     if stored is None:
         return None
     if stored.fingerprint != fingerprint(data):
-        raise KeyReused(REUSED)
+        raise RuleBroken(REUSED, code="idempotency_key_reused")
     return Answer(stored.status_code, json.loads(stored.body))
 
 

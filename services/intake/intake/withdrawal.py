@@ -4,8 +4,8 @@ from __future__ import annotations
 from intake import events, records
 from intake.db import outbox
 from intake.models import Application, now
-from intake.refusals import NotWithdrawable
 from peercoach.db import Database
+from peercoach.refusals import Conflict
 from peercoach.web.auth import Principal
 
 
@@ -16,7 +16,8 @@ def withdraw(db: Database, application_id: str, principal: Principal) -> Applica
     with db.transaction() as session:
         application = records.visible(session, application_id, principal, for_update=True)
         if application.status not in WITHDRAWABLE:
-            raise NotWithdrawable(f"This application is {application.status}; it can no longer be withdrawn.")
+            raise Conflict(f"This application is {application.status}; it can no longer be withdrawn.",
+                           code="not_withdrawable")
         application.status = "withdrawn"
         application.withdrawn_by = principal.role
         application.status_changed_at = now()

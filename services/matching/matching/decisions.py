@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask_smorest import abort
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -18,12 +17,13 @@ from matching.db import outbox
 from matching.models import Coach, Pairing, Review
 from matching.profiles import applicant, coach_profile, loads
 from matching.scoring import exclusion
+from peercoach.refusals import Conflict, NotFound, RuleBroken
 
 
 def decide(session: Session, review_id: str, decision: dict) -> Review:
     review = session.get(Review, review_id)
     if review is None:
-        abort(404, message="No review with this id.")
+        raise NotFound("No review with this id.")
     _ensure_pending(review)
     if decision["decision"] == "deny":
         return deny(session, review, decision["reason"])
@@ -39,14 +39,11 @@ def deny(session: Session, review: Review, reason: str) -> Review:
 
 def approve(session: Session, review: Review, decision: dict) -> Review:
     funding = decision.get("funding")
-    try:
-        terms = rules.approval_terms(
-            review.program, review.referral, decision.get("hours_approved"), decision.get("release_half_days"),
-            (funding["federation_pct"], funding["district_pct"]) if funding else None, decision.get("account_code"))
-    except rules.RuleViolation as violation:
-        abort(422, message="The approval breaks the program's rules.", errors=violation.errors)
+    terms = rules.approval_terms(
+        review.program, review.referral, decision.get("hours_approved"), decision.get("release_half_days"),
+        (funding["federation_pct"], funding["district_pct"]) if funding else None, decision.get("account_code"))
     if session.get(Coach, decision["coach_id"]) is None:
-        abort(422, message="Unknown coach.", errors={"coach_id": ["No coach with this id is on the roster."]})
+        raise RuleBroken("Unknown coach.", fields={"coach_id": ["No coach with this id is on the roster."]})
     _claim(session, review, "approved")
     coach = _locked_eligible_coach(session, review, decision["coach_id"])
     pairing = Pairing(
@@ -68,7 +65,7 @@ def approve(session: Session, review: Review, decision: dict) -> Review:
 
 def _ensure_pending(review: Review) -> None:
     if review.status != "pending":
-        abort(409, message=f"The review is {review.status}, no longer pending.", code="review_not_pending")
+        raise Conflict(f"The review is {review.status}, no longer pending.", "review_not_pending")
 
 
 def _claim(session: Session, review: Review, status: str, **values) -> None:
@@ -77,7 +74,7 @@ def _claim(session: Session, review: Review, status: str, **values) -> None:
         .values(status=status, decided_at=datetime.now(timezone.utc), **values)
         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
-        abort(409, message="Another decision on this review was recorded first.", code="review_not_pending")
+        raise Conflict("Another decision on this review was recorded first.", "review_not_pending")
     session.refresh(review)
 
 
@@ -87,5 +84,5 @@ def _locked_eligible_coach(session: Session, review: Review, coach_id: str) -> C
     taken = loads(session, coach_id=coach.id, without_review=review.id).get(coach.id, 0)
     why = exclusion(applicant(review), coach_profile(coach), taken)
     if why is not None:
-        abort(409, message=why.message, code=why.code)
+        raise Conflict(why.message, why.code)
     return coach

@@ -7,7 +7,6 @@ A release to a recipient any of the three has not agreed to is refused and the a
 """
 from __future__ import annotations
 
-from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -15,6 +14,7 @@ from matching import audit
 from matching.disclosure_models import PARTIES, Agreement, Report
 from matching.models import Pairing
 from matching.participants import pairing_for, role_in
+from peercoach.refusals import Conflict, RuleBroken
 from peercoach.web.auth import Principal
 
 PARTY_OF_ROLE = {"teacher": "member", "coach": "consultant", "coordinator": "local_president"}
@@ -29,7 +29,7 @@ def recipient_key(recipient: str) -> str:
 def case(session: Session, pairing_id: str, principal: Principal, *roles: str) -> Pairing:
     pairing = pairing_for(session, pairing_id, principal, *roles, lock=True)
     if pairing.program != CASE_PROGRAM:
-        abort(409, message="Disclosure agreements belong to peer support cases only.", code="not_peer_support")
+        raise Conflict("Disclosure agreements belong to peer support cases only.", "not_peer_support")
     return pairing
 
 
@@ -41,7 +41,7 @@ def agree(session: Session, pairing_id: str, principal: Principal, recipient: st
     if (party == "local_president") != (president_name is not None):
         why = "The coordinator names the local president who agreed." if party == "local_president" \
             else "Only the coordinator records the local president's agreement."
-        abort(422, message=why, errors={"president_name": [why]})
+        raise RuleBroken(why, field="president_name")
     key = recipient_key(recipient)
     existing = session.scalars(select(Agreement).where(Agreement.pairing_id == pairing.id, Agreement.party == party,
                                                        Agreement.recipient_key == key)).first()

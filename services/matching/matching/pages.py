@@ -9,10 +9,10 @@ from __future__ import annotations
 from flask import current_app, request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException
 
 from matching import reflections
 from matching.api.inputs import text
+from peercoach.refusals import Refusal
 from peercoach.web.app import context
 from peercoach.web.auth import Principal, decode_link_token, link_purpose
 from peercoach.web.pages import csrf, page as html_page
@@ -29,9 +29,8 @@ def author_from(token: str, pairing_id: str) -> Principal | None:
     return principal if principal and principal.role in reflections.AUTHORS else None
 
 
-def refused(error: HTTPException):
-    message = (getattr(error, "data", None) or {}).get("message") or error.description
-    return page(error.code, state="refused", message=message)
+def refused(refusal: Refusal):
+    return page(refusal.status, state="refused", message=refusal.message)
 
 
 def show(pairing_id: str):
@@ -43,8 +42,8 @@ def show(pairing_id: str):
         with context().db.transaction() as session:
             pairing = reflections.closed_pairing(session, pairing_id, principal)
             mine = reflections.own(session, pairing, principal)
-    except HTTPException as error:
-        return refused(error)
+    except Refusal as refusal:
+        return refused(refusal)
     return page(state="form", pairing_id=pairing_id, token=token, text=mine.text if mine else "")
 
 
@@ -63,6 +62,6 @@ def submit(pairing_id: str):
         return page(400, message="The page had expired. Please send your reflection again.", **form)
     except ValidationError as error:
         return page(422, message=" ".join(error.messages), **form)
-    except HTTPException as error:
-        return refused(error)
+    except Refusal as refusal:
+        return refused(refusal)
     return page(state="done")

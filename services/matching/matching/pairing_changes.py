@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from flask_smorest import abort
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -15,6 +14,7 @@ from matching import audit, payloads, rules
 from matching.db import outbox
 from matching.models import Coach, Extension, Pairing
 from matching.participants import pairing_for
+from peercoach.refusals import Conflict, NotFound, RuleBroken
 from peercoach.web.auth import current_principal
 
 
@@ -25,7 +25,7 @@ def visible_pairing(session: Session, pairing_id: str, lock: bool = False) -> Pa
 
 def _active(pairing: Pairing) -> Pairing:
     if pairing.status != "active":
-        abort(409, message="The pairing is closed.", code="pairing_closed")
+        raise Conflict("The pairing is closed.", "pairing_closed")
     return pairing
 
 
@@ -46,7 +46,7 @@ def end(session: Session, pairing: Pairing, actor_role: str, actor: str) -> Pair
 def request_extension(session: Session, pairing_id: str, hours: Decimal, reason: str) -> Extension:
     pairing = _active(visible_pairing(session, pairing_id))
     if (why := rules.extension_problem(hours)) is not None:
-        abort(422, message=why, errors={"hours": [why]})
+        raise RuleBroken(why, field="hours")
     extension = Extension(pairing_id=pairing.id, hours=hours, reason=reason, requested_by=current_principal().role)
     session.add(extension)
     session.flush()
@@ -58,13 +58,13 @@ def request_extension(session: Session, pairing_id: str, hours: Decimal, reason:
 def decide_extension(session: Session, extension_id: str, approve: bool) -> Extension:
     extension = session.get(Extension, extension_id)
     if extension is None:
-        abort(404, message="No extension with this id.")
+        raise NotFound("No extension with this id.")
     claimed = session.execute(
         update(Extension).where(Extension.id == extension_id, Extension.status == "pending")
         .values(status="approved" if approve else "denied", decided_at=datetime.now(timezone.utc))
         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
-        abort(409, message="The extension was already decided.", code="extension_not_pending")
+        raise Conflict("The extension was already decided.", "extension_not_pending")
     session.refresh(extension)
     audit.record(session, f"extension.{extension.status}", extension.pairing_id, extension_id=extension.id,
                  hours=payloads.amount(extension.hours))

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Pairing
 from matching.participants import pairing_for, role_in
 from matching.plan_models import Reflection
+from peercoach.refusals import Conflict
 from peercoach.web.auth import Principal
 
 AUTHORS = ("teacher", "coach")
@@ -19,7 +19,7 @@ def closed_pairing(session: Session, pairing_id: str, principal: Principal) -> P
     """The pairing, locked, if the principal is its teacher or coach and it has closed."""
     pairing = pairing_for(session, pairing_id, principal, *AUTHORS, lock=True)
     if pairing.status != "closed":
-        abort(409, message="Reflections are written once the pairing has closed.", code="pairing_not_closed")
+        raise Conflict("Reflections are written once the pairing has closed.", "pairing_not_closed")
     return pairing
 
 

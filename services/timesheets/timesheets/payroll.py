@@ -18,6 +18,7 @@ from typing import Iterator
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from peercoach.refusals import RuleBroken
 from timesheets import costing, events, rules
 from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet
 
@@ -26,17 +27,13 @@ HEADER = ("batch_id", "employee_id", "coach_name", "period", "pairing_id", "prog
 CHUNK = 5000
 
 
-class NothingToExport(LookupError):
-    pass
-
-
 def export(session: Session, period: str) -> PayrollBatch:
-    """Create the period's batch with its rows and `payroll.exported`, or raise NothingToExport."""
+    """Create the period's batch with its rows and `payroll.exported`, or refuse (422 `nothing_to_export`)."""
     ids = list(session.scalars(select(Timesheet.id).where(
         Timesheet.period == period, Timesheet.status == "approved", Timesheet.batch_id.is_(None))
         .order_by(Timesheet.id).with_for_update(skip_locked=True)))
     if not ids:
-        raise NothingToExport(f"No approved timesheets for {period} are waiting to be exported.")
+        raise RuleBroken(f"No approved timesheets for {period} are waiting to be exported.", "nothing_to_export")
     batch = PayrollBatch(id=str(uuid.uuid4()), period=period, created_at=datetime.now(timezone.utc))
     session.add(batch)
     session.flush()

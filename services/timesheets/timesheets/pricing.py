@@ -11,27 +11,22 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from peercoach.refusals import Conflict
 from timesheets import rules
 from timesheets.models import Entry, Pairing, Rate
-
-
-class MissingRate(LookupError):
-    def __init__(self, district: str, day: date):
-        super().__init__(f"No rate for district {district!r} on {day}: set one with PUT /rates/{district} "
-                         f"effective on or before that date.")
-        self.district, self.day = district, day
 
 
 def rate_on(rates: list[Rate], district: str, day: date) -> Rate:
     """The rate in force on `day`, from `rates` of that district sorted by effective_from."""
     index = bisect_right([r.effective_from for r in rates], day)
     if index == 0:
-        raise MissingRate(district, day)
+        raise Conflict(f"No rate for district {district!r} on {day}: set one with PUT /rates/{district} "
+                       f"effective on or before that date.", "missing_rate")
     return rates[index - 1]
 
 
 def fix_rates(session: Session, coach_id: str, period: str) -> None:
-    """Write the applicable rate on every entry of the coach's month, or raise MissingRate."""
+    """Write the applicable rate on every entry of the coach's month, or refuse (409 `missing_rate`)."""
     rows = session.execute(select(Entry, Pairing.district).join(Pairing, Entry.pairing_id == Pairing.id)
                            .where(Entry.coach_id == coach_id, Entry.period == period)).all()
     by_district: dict[str, list[Rate]] = {}

@@ -7,15 +7,10 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from peercoach.refusals import Conflict, RuleBroken
 from timesheets import costing, events, pricing, rules
 from timesheets.models import Entry, Pairing, Timesheet
 from timesheets.money import hours
-
-
-class WorkflowError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
 
 
 def find(session: Session, coach_id: str, period: str, lock: bool = False) -> Timesheet | None:
@@ -28,10 +23,10 @@ def submit(session: Session, coach_id: str, period: str) -> Timesheet:
                                     .order_by(Pairing.id).with_for_update()))
     sheet = find(session, coach_id, period, lock=True)
     if sheet is not None and sheet.status in ("submitted", "approved"):
-        raise WorkflowError(409, "already_submitted", f"The timesheet for {period} is already {sheet.status}.")
+        raise Conflict(f"The timesheet for {period} is already {sheet.status}.", "already_submitted")
     logged = list(session.scalars(select(Entry).where(Entry.coach_id == coach_id, Entry.period == period)))
     if not logged:
-        raise WorkflowError(422, "nothing_to_submit", f"No time is logged for {period}.")
+        raise RuleBroken(f"No time is logged for {period}.", "nothing_to_submit")
     coach = next(p for p in pairings if p.id == logged[0].pairing_id)
     if sheet is None:
         sheet = Timesheet(id=str(uuid.uuid4()), coach_id=coach_id, period=period)
@@ -48,10 +43,7 @@ def submit(session: Session, coach_id: str, period: str) -> Timesheet:
 
 def approve(session: Session, coach_id: str, period: str) -> Timesheet:
     sheet = _submitted(session, coach_id, period)
-    try:
-        pricing.fix_rates(session, coach_id, period)
-    except pricing.MissingRate as exc:
-        raise WorkflowError(409, "missing_rate", str(exc)) from exc
+    pricing.fix_rates(session, coach_id, period)
     sheet.status, sheet.decided_at = "approved", datetime.now(timezone.utc)
     session.flush()
     events.timesheet(session, "timesheet.approved", sheet, lines=costing.pairing_totals(session, sheet.id))
@@ -69,6 +61,6 @@ def _submitted(session: Session, coach_id: str, period: str) -> Timesheet:
     sheet = find(session, coach_id, period, lock=True)
     if sheet is None or sheet.status != "submitted":
         state = sheet.status if sheet else "not submitted"
-        raise WorkflowError(409, "not_submitted",
-                            f"The timesheet for {period} is {state}; only a submitted one can be decided.")
+        raise Conflict(f"The timesheet for {period} is {state}; only a submitted one can be decided.",
+                       "not_submitted")
     return sheet

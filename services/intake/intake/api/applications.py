@@ -10,8 +10,6 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 from werkzeug.exceptions import BadRequest
 
 from intake import records, submission
-from intake.api import refuse
-from intake.refusals import Refused
 from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
@@ -61,10 +59,7 @@ class Applications(MethodView):
         refused (422, code `idempotency_key_reused`). A request that fails validation is not
         remembered under its key. `reason_details` stays in intake: it is in no event.
         """
-        try:
-            answer = submission.submit(context().db, data, headers.get("idempotency_key"))
-        except Refused as refusal:
-            refuse(refusal)
+        answer = submission.submit(context().db, data, headers.get("idempotency_key"))
         response = jsonify(answer.body)
         response.status_code = answer.status_code
         return response
@@ -84,8 +79,5 @@ class ApplicationById(MethodView):
     @blp.response(200, ApplicationSchema)
     def get(self, application_id):
         """One application: the coordinator, or the teacher who applied (token sub = employee id)."""
-        try:
-            with context().db.transaction() as session:
-                return records.visible(session, application_id, current_principal())
-        except Refused as refusal:
-            refuse(refusal)
+        with context().db.transaction() as session:
+            return records.visible(session, application_id, current_principal())

@@ -6,8 +6,6 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from intake import withdrawal
-from intake.api import refuse
-from intake.refusals import Refused
 from intake.schemas import ApplicationSchema
 from intake.web import withdraw_page
 from peercoach.web.app import context
@@ -35,7 +33,4 @@ class Withdraw(MethodView):
 
 @require("coordinator", "teacher")
 def by_bearer(application_id):
-    try:
-        return withdrawal.withdraw(context().db, application_id, current_principal())
-    except Refused as refusal:
-        refuse(refusal)
+    return withdrawal.withdraw(context().db, application_id, current_principal())

@@ -6,8 +6,8 @@ from flask import Blueprint, current_app, request
 from flask_wtf.csrf import CSRFError
 
 from intake import records, withdrawal
-from intake.refusals import BadLink, Refused
 from intake.rules import PROGRAM_RULES
+from peercoach.refusals import Refusal, Unauthorized
 from peercoach.web.pages import csrf, page
 from peercoach.web.app import context
 from peercoach.web.auth import Principal, decode_link_token, link_purpose
@@ -33,10 +33,10 @@ def confirmation(application, token: str, status: int = 200, message: str | None
 
 
 def linked_application(application_id: str, token: str):
-    """The teacher and application a withdraw link opens; raises Refused for a bad or foreign link."""
+    """The teacher and application a withdraw link opens; raises a Refusal for a bad or foreign link."""
     principal = teacher_from(token, application_id)
     if principal is None:
-        raise BadLink(BAD_LINK)
+        raise Unauthorized(BAD_LINK, code="invalid_link")
     with context().db.transaction() as session:
         return principal, records.visible(session, application_id, principal)
 
@@ -46,7 +46,7 @@ def show(application_id):
     token = request.args.get("token", "")
     try:
         _principal, application = linked_application(application_id, token)
-    except Refused as refusal:
+    except Refusal as refusal:
         return refused(refusal.message, refusal.status)
     return confirmation(application, token)
 
@@ -60,6 +60,6 @@ def confirm(application_id):
         application = withdrawal.withdraw(context().db, application_id, principal)
     except CSRFError:
         return confirmation(application, token, 400, "The page had expired. Please press the button again.")
-    except Refused as refusal:
+    except Refusal as refusal:
         return refused(refusal.message, refusal.status)
     return page("withdraw.html", state="done", application=application, program=PROGRAM_RULES[application.program])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +12,7 @@ from matching.models import Coach
 from matching.profiles import loads
 from matching.scoring import GRADES
 from peercoach.events.contracts import FOCUS_AREAS, PROGRAMS, SUPPORT_TYPES
+from peercoach.refusals import Conflict, NotFound
 from peercoach.web.app import context
 from peercoach.web.auth import require
 
@@ -71,7 +72,7 @@ def saved(session, coach: Coach) -> Coach:
     try:
         session.flush()
     except IntegrityError:
-        abort(409, message="A coach with this employee_id is already on the roster.", code="employee_id_taken")
+        raise Conflict("A coach with this employee_id is already on the roster.", "employee_id_taken")
     return with_load(session, [coach])[0]
 
 
@@ -120,5 +121,5 @@ class CoachById(MethodView):
 def _coach(session, coach_id: str) -> Coach:
     coach = session.get(Coach, coach_id)
     if coach is None:
-        abort(404, message="No coach with this id.")
+        raise NotFound("No coach with this id.")
     return coach

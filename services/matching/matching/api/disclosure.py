@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from matching import disclosure
 from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
+from peercoach.refusals import Forbidden
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 
@@ -69,6 +70,6 @@ class Reports(MethodView):
         with context().db.transaction() as session:
             released = disclosure.release(session, pairing_id, current_principal(), data["recipient"], data["content"])
         if isinstance(released, list):
-            abort(403, message=f"Not agreed in advance by: {', '.join(released)}.", code="disclosure_not_agreed",
-                  errors={"recipient": [f"Not agreed in advance by: {', '.join(released)}."]})
+            raise Forbidden(f"Not agreed in advance by: {', '.join(released)}.", "disclosure_not_agreed",
+                            {"recipient": [f"Not agreed in advance by: {', '.join(released)}."]})
         return released

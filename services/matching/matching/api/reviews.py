@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from matching.api.review_schemas import DecisionSchema, ReviewQuery, ReviewSchema
 from matching.decisions import decide
 from matching.models import Review
 from matching.suggestions import rankings
+from peercoach.refusals import NotFound
 from peercoach.web.app import context
 from peercoach.web.auth import require
 
@@ -44,7 +45,7 @@ class ReviewById(MethodView):
         with context().db.transaction() as session:
             review = session.get(Review, review_id)
             if review is None:
-                abort(404, message="No review with this id.")
+                raise NotFound("No review with this id.")
             return with_suggestions(session, [review])[0]
 
 

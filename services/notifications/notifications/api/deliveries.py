@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from notifications.deliveries import pending_resend, requeue
 from notifications.models import STATES, Delivery
+from peercoach.refusals import Conflict, NotFound
 from peercoach.web.app import context
 from peercoach.web.auth import require
 
@@ -67,9 +68,9 @@ class Resend(MethodView):
             with context().db.transaction() as session:
                 original = session.get(Delivery, delivery_id)
                 if original is None:
-                    abort(404, message=f"No email {delivery_id} in the delivery log.", code="not_found")
+                    raise NotFound(f"No email {delivery_id} in the delivery log.")
                 if pending_resend(session, original):
-                    abort(409, message="This email is already queued to be sent.", code="already_queued")
+                    raise Conflict("This email is already queued to be sent.", "already_queued")
                 return requeue(session, original)
         except IntegrityError:
-            abort(409, message="This email is already queued to be sent.", code="already_queued")
+            raise Conflict("This email is already queued to be sent.", "already_queued")

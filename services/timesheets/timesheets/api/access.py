@@ -1,9 +1,9 @@
 """Who may see or change what, beyond the role checks of `require`."""
 from __future__ import annotations
 
-from flask_smorest import abort
 from sqlalchemy.orm import Session
 
+from peercoach.refusals import Forbidden, NotFound
 from peercoach.web.auth import current_principal
 from timesheets.models import Entry, Pairing
 
@@ -15,7 +15,7 @@ def is_coach(coach_id: str) -> bool:
 
 def ensure_coach(coach_id: str) -> None:
     if not is_coach(coach_id):
-        abort(403, message="Only the coach of this pairing may do this.")
+        raise Forbidden("Only the coach of this pairing may do this.")
 
 
 def ensure_coach_or_coordinator(coach_id: str) -> None:
@@ -26,12 +26,12 @@ def ensure_coach_or_coordinator(coach_id: str) -> None:
 def pairing(session: Session, pairing_id: str, lock: bool = False) -> Pairing:
     found = session.get(Pairing, pairing_id, with_for_update=lock)
     if found is None:
-        abort(404, message=f"No pairing {pairing_id}.")
+        raise NotFound(f"No pairing {pairing_id}.")
     return found
 
 
 def entry(session: Session, entry_id: str) -> Entry:
     found = session.get(Entry, entry_id)
     if found is None:
-        abort(404, message=f"No entry {entry_id}.")
+        raise NotFound(f"No entry {entry_id}.")
     return found

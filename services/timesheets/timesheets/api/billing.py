@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
+from peercoach.refusals import Forbidden
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from timesheets import statements
@@ -21,6 +22,6 @@ class Statements(MethodView):
         """Finance reads its own payer's statement only; the coordinator reads both."""
         principal = current_principal()
         if principal.role == "finance" and principal.payer != query["payer"]:
-            abort(403, message=f"This token may read the {principal.payer} statement only.")
+            raise Forbidden(f"This token may read the {principal.payer} statement only.")
         with context().db.transaction() as session:
             return statements.statement(session, query["payer"], query["period"])

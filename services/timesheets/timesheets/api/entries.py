@@ -5,9 +5,10 @@ import uuid
 from datetime import date, datetime, timezone
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from peercoach.refusals import RuleBroken
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from timesheets import ledger, rules
@@ -20,17 +21,14 @@ blp = Blueprint("entries", __name__, description="A pairing's time log (by its c
 
 
 def enforce(session, pairing, candidate: rules.Entry, leaving_out: str | None = None) -> None:
-    try:
-        rules.check(ledger.terms(pairing), ledger.logged(session, pairing.id, leaving_out), candidate,
-                    date.today(), ledger.locked_periods(session, pairing.coach_id))
-    except rules.RuleBroken as broken:
-        abort(422, message=broken.message, code=broken.code, errors={broken.field: [broken.message]})
+    rules.check(ledger.terms(pairing), ledger.logged(session, pairing.id, leaving_out), candidate,
+                date.today(), ledger.locked_periods(session, pairing.coach_id))
 
 
 def ensure_open(session, entry: Entry) -> None:
     if ledger.is_locked(session, entry.coach_id, entry.period):
-        abort(422, message=f"The timesheet for {entry.period} is submitted or approved; "
-                           "its entries can no longer change.", code="month_locked")
+        raise RuleBroken(f"The timesheet for {entry.period} is submitted or approved; "
+                         "its entries can no longer change.", "month_locked")
 
 
 @blp.route("/pairings/<pairing_id>/entries")

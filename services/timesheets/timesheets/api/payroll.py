@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
+from peercoach.refusals import NotFound
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from timesheets import payroll
@@ -23,11 +24,7 @@ class Exports(MethodView):
     def post(self, body):
         """A month with nothing waiting to be exported is answered 422 `nothing_to_export`."""
         with context().db.transaction() as session:
-            try:
-                batch = payroll.export(session, body["period"])
-            except payroll.NothingToExport as nothing:
-                abort(422, message=str(nothing), code="nothing_to_export")
-            return batch
+            return payroll.export(session, body["period"])
 
 
 @blp.route("/payroll/exports/<batch_id>")
@@ -44,7 +41,7 @@ class Export(MethodView):
         with db.transaction() as session:
             batch = session.get(PayrollBatch, batch_id)
             if batch is None:
-                abort(404, message=f"No payroll batch {batch_id}.")
+                raise NotFound(f"No payroll batch {batch_id}.")
         if as_csv:
             return Response(payroll.csv_chunks(db.engine, batch_id), mimetype="text/csv", headers={
                 "Content-Disposition": f'attachment; filename="payroll-{batch.period}-{batch_id}.csv"'})

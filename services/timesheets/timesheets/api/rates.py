@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from peercoach.refusals import Conflict
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from timesheets.api.schemas import RateIn, RateOut
@@ -30,8 +31,8 @@ class Rates(MethodView):
                 rate.hourly_rate = body["hourly_rate"]
                 rate.release_half_day_rate = body["release_half_day_rate"]
         except IntegrityError:
-            abort(409, message="These rates were being set by another request at the same moment; try again.",
-                  code="concurrent_change")
+            raise Conflict("These rates were being set by another request at the same moment; try again.",
+                           "concurrent_change")
         return rate
 
     @require("coordinator", "payroll", "finance")

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from peercoach.refusals import RuleBroken
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from timesheets import rules, workflow
@@ -20,7 +21,7 @@ PATH = "/timesheets/<coach_id>/<period>"
 
 def checked(period: str) -> str:
     if not is_period(period):
-        abort(422, message=PERIOD.error, errors={"period": [PERIOD.error]})
+        raise RuleBroken(PERIOD.error, field="period")
     return period
 
 
@@ -45,10 +46,7 @@ def view(session, coach_id: str, period: str) -> dict:
 
 def decide(action, coach_id: str, period: str, *args) -> dict:
     with context().db.transaction() as session:
-        try:
-            action(session, coach_id, checked(period), *args)
-        except workflow.WorkflowError as error:
-            abort(error.status, message=error.message, code=error.code)
+        action(session, coach_id, checked(period), *args)
     with context().db.transaction() as session:
         return view(session, coach_id, period)
 
