@@ -1,4 +1,5 @@
-"""Taking in an application: created once, its event recorded in the same transaction.
+"""Taking in an application: created once, its event recorded in the same transaction
+(`intake.usecases.submit` runs it, with the Idempotency-Key).
 
 A repeat is recognised two ways. With an Idempotency-Key, the first answer to the key is
 given again. Without one, a second application of the same teacher to the same program
@@ -10,40 +11,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from intake import events, idempotency
+from intake import events
 from intake.db import outbox
 from intake.idempotency import Answer
 from intake.models import Application, now
 from intake.schemas import ApplicationSchema
-from peercoach.db import Database
 
 DUPLICATE_WINDOW = timedelta(minutes=10)
 AS_JSON = ApplicationSchema()
-
-
-def submit(db: Database, data: dict, key: str | None = None) -> Answer:
-    """The answer to a valid, eligible application (as ApplicationInSchema loaded it)."""
-    if key:
-        with db.transaction() as session:
-            known = idempotency.recall(session, key, data)
-        if known:
-            return known
-    try:
-        with db.transaction() as session:
-            answer = create_unless_repeated(session, data)
-            if key:
-                idempotency.remember(session, key, data, answer)
-    except IntegrityError:
-        if not key:
-            raise
-        with db.transaction() as session:
-            answer = idempotency.recall(session, key, data)  # a concurrent request with the key won
-        if answer is None:
-            raise
-    return answer
 
 
 def create_unless_repeated(session: Session, data: dict) -> Answer:

@@ -4,12 +4,11 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from matching.disclosure_models import AuditEntry
-from peercoach.web.auth import current_principal
+from peercoach.principal import Principal
 
 
-def record(session: Session, action: str, pairing_id: str | None = None, **details) -> None:
-    """Add an entry in the caller's transaction, naming the caller of the request at hand."""
-    principal = current_principal()
+def record(session: Session, principal: Principal, action: str, pairing_id: str | None = None, **details) -> None:
+    """Add an entry in the caller's transaction, naming the principal who acted."""
     record_as(session, principal.role, principal.sub, action, pairing_id, **details)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Pairing, Review
-from matching.pairing_changes import end
+from matching.usecases.pairings import end
 from matching.usage import record_usage
 from peercoach.events.envelope import Envelope
 

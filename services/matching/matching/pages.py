@@ -10,7 +10,7 @@ from flask import current_app, request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
 
-from matching import reflections
+from matching.usecases import reflections
 from matching.api.inputs import text
 from peercoach.refusals import Refusal
 from peercoach.web.app import context
@@ -40,11 +40,10 @@ def show(pairing_id: str):
         return page(401, state="refused", message=BAD_LINK)
     try:
         with context().db.transaction() as session:
-            pairing = reflections.closed_pairing(session, pairing_id, principal)
-            mine = reflections.own(session, pairing, principal)
+            text = reflections.draft(session, principal, pairing_id)
     except Refusal as refusal:
         return refused(refusal)
-    return page(state="form", pairing_id=pairing_id, token=token, text=mine.text if mine else "")
+    return page(state="form", pairing_id=pairing_id, token=token, text=text)
 
 
 def submit(pairing_id: str):
@@ -57,7 +56,7 @@ def submit(pairing_id: str):
         csrf.protect()
         TEXT.deserialize(written)
         with context().db.transaction() as session:
-            reflections.submit(session, pairing_id, principal, written)
+            reflections.submit(session, principal, pairing_id, written)
     except CSRFError:
         return page(400, message="The page had expired. Please send your reflection again.", **form)
     except ValidationError as error:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from peercoach.periods import period_of
 from peercoach.refusals import RuleBroken
 from timesheets.money import half_days, hours
-from timesheets.periods import period_of
 
 ACTIVITIES = ("planning", "demonstration_lesson", "debrief", "observation", "team_teaching",
               "lesson_cycle_planning", "lesson_cycle_observation", "lesson_cycle_debrief",

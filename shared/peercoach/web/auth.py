@@ -2,26 +2,18 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import jwt
 from flask import current_app, g, request
 from flask_smorest import abort
 
+from peercoach.principal import Principal
+
 ROLES = ("teacher", "coach", "coordinator", "payroll", "finance", "admin")
 PAYERS = ("federation", "district")
 ALGORITHM = "HS256"
 ISSUER = "peercoach"
-
-
-@dataclass(frozen=True)
-class Principal:
-    role: str
-    sub: str
-    email: str | None = None
-    payer: str | None = None
-    purpose: str | None = None
 
 
 def link_purpose(action: str, resource_id: str) -> str:

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint, abort
 from marshmallow import EXCLUDE, Schema, fields, validate
 from werkzeug.exceptions import BadRequest
 
-from intake import records, submission
+from intake import usecases
 from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
@@ -59,7 +59,7 @@ class Applications(MethodView):
         refused (422, code `idempotency_key_reused`). A request that fails validation is not
         remembered under its key. `reason_details` stays in intake: it is in no event.
         """
-        answer = submission.submit(context().db, data, headers.get("idempotency_key"))
+        answer = usecases.submit(context().db, data, headers.get("idempotency_key"))
         response = jsonify(answer.body)
         response.status_code = answer.status_code
         return response
@@ -69,8 +69,7 @@ class Applications(MethodView):
     @blp.response(200, PageSchema)
     def get(self, query):
         """Applications, oldest first, filtered by status and program, a page at a time (coordinator)."""
-        with context().db.transaction() as session:
-            return records.page(session, **query)
+        return usecases.applications(context().db, **query)
 
 
 @blp.route("/applications/<application_id>")
@@ -79,5 +78,4 @@ class ApplicationById(MethodView):
     @blp.response(200, ApplicationSchema)
     def get(self, application_id):
         """One application: the coordinator, or the teacher who applied (token sub = employee id)."""
-        with context().db.transaction() as session:
-            return records.visible(session, application_id, current_principal())
+        return usecases.application(context().db, current_principal(), application_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 from flask_wtf.csrf import CSRFError
 
-from intake import records, withdrawal
+from intake import usecases
 from intake.rules import PROGRAM_RULES
 from peercoach.refusals import Refusal, Unauthorized
 from peercoach.web.pages import csrf, page
@@ -27,7 +27,7 @@ def refused(message: str, status: int):
 
 
 def confirmation(application, token: str, status: int = 200, message: str | None = None):
-    return page("withdraw.html", status, state="confirm" if application.status in withdrawal.WITHDRAWABLE else "closed",
+    return page("withdraw.html", status, state="confirm" if application.status in usecases.WITHDRAWABLE else "closed",
                 application=application, program=PROGRAM_RULES[application.program], token=token,
                 message=message)
 
@@ -37,8 +37,7 @@ def linked_application(application_id: str, token: str):
     principal = teacher_from(token, application_id)
     if principal is None:
         raise Unauthorized(BAD_LINK, code="invalid_link")
-    with context().db.transaction() as session:
-        return principal, records.visible(session, application_id, principal)
+    return principal, usecases.application(context().db, principal, application_id)
 
 
 @blueprint.get("/applications/<application_id>/withdraw")
@@ -57,7 +56,7 @@ def confirm(application_id):
     try:
         principal, application = linked_application(application_id, token)
         csrf.protect()
-        application = withdrawal.withdraw(context().db, application_id, principal)
+        application = usecases.withdraw(context().db, principal, application_id)
     except CSRFError:
         return confirmation(application, token, 400, "The page had expired. Please press the button again.")
     except Refusal as refusal:

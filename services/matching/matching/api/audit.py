@@ -4,10 +4,9 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
-from sqlalchemy import select
 
 from matching.api.inputs import text
-from matching.disclosure_models import AuditEntry
+from matching.usecases import reports
 from peercoach.web.app import context
 from peercoach.web.auth import require
 
@@ -36,8 +35,5 @@ class Audit(MethodView):
     @blp.response(200, AuditEntrySchema(many=True))
     def get(self, query):
         """Oldest first; filter by `pairing_id` or `action`."""
-        statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-        for field, value in query.items():
-            statement = statement.where(getattr(AuditEntry, field) == value)
         with context().db.transaction() as session:
-            return session.scalars(statement).all()
+            return reports.audit_trail(session, **query)

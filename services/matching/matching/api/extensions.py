@@ -4,13 +4,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
-from sqlalchemy import select
-
 from matching.api.inputs import amount, text
-from matching.models import Extension
-from matching.pairing_changes import decide_extension, request_extension, visible_pairing
+from matching.usecases import pairings
 from peercoach.web.app import context
-from peercoach.web.auth import require
+from peercoach.web.auth import current_principal, require
 
 blp = Blueprint("extensions", __name__, description="Extensions of a pairing's approved hours")
 
@@ -40,16 +37,15 @@ class PairingExtensions(MethodView):
     @blp.response(200, ExtensionSchema(many=True))
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            pairing = visible_pairing(session, pairing_id)
-            return session.scalars(select(Extension).where(Extension.pairing_id == pairing.id)
-                                   .order_by(Extension.requested_at)).all()
+            return pairings.extensions_of(session, current_principal(), pairing_id)
 
     @require("coordinator", "coach")
     @blp.arguments(ExtensionSchema)
     @blp.response(201, ExtensionSchema)
     def post(self, data, pairing_id):
         with context().db.transaction() as session:
-            return request_extension(session, pairing_id, data["hours"], data["reason"])
+            return pairings.request_extension(session, current_principal(), pairing_id, data["hours"],
+                                              data["reason"])
 
 
 @blp.route("/extensions")
@@ -59,8 +55,7 @@ class Extensions(MethodView):
     @blp.response(200, ExtensionSchema(many=True))
     def get(self, query):
         with context().db.transaction() as session:
-            return session.scalars(select(Extension).where(Extension.status == query["status"])
-                                   .order_by(Extension.requested_at)).all()
+            return pairings.extensions(session, query["status"])
 
 
 @blp.route("/extensions/<extension_id>/decision")
@@ -70,4 +65,5 @@ class ExtensionDecision(MethodView):
     @blp.response(200, ExtensionSchema)
     def post(self, data, extension_id):
         with context().db.transaction() as session:
-            return decide_extension(session, extension_id, data["decision"] == "approve")
+            return pairings.decide_extension(session, current_principal(), extension_id,
+                                             data["decision"] == "approve")

@@ -4,11 +4,8 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
-from sqlalchemy import select
-
 from matching.api.inputs import text
-from matching.models import Pairing
-from matching.pairing_changes import close, visible_pairing
+from matching.usecases import pairings
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 
@@ -49,14 +46,8 @@ class Pairings(MethodView):
     @blp.arguments(PairingQuery, location="query")
     @blp.response(200, PairingSchema(many=True))
     def get(self, query):
-        principal = current_principal()
-        if principal.role == "coach":
-            query["coach_id"] = principal.sub
-        statement = select(Pairing).order_by(Pairing.started_on.desc(), Pairing.id)
-        for field, value in query.items():
-            statement = statement.where(getattr(Pairing, field) == value)
         with context().db.transaction() as session:
-            return session.scalars(statement).all()
+            return pairings.pairings(session, current_principal(), **query)
 
 
 @blp.route("/pairings/<pairing_id>")
@@ -65,7 +56,7 @@ class PairingById(MethodView):
     @blp.response(200, PairingSchema)
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            return visible_pairing(session, pairing_id)
+            return pairings.visible_pairing(session, current_principal(), pairing_id)
 
 
 @blp.route("/pairings/<pairing_id>/close")
@@ -74,4 +65,4 @@ class ClosePairing(MethodView):
     @blp.response(200, PairingSchema)
     def post(self, pairing_id):
         with context().db.transaction() as session:
-            return close(session, pairing_id)
+            return pairings.close(session, current_principal(), pairing_id)

@@ -6,9 +6,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 
-from matching import pages, reflections
+from matching import pages
 from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
+from matching.usecases import reflections
 from peercoach.refusals import RuleBroken
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
@@ -70,7 +71,7 @@ class PairingReflections(MethodView):
 @require(*PARTICIPANTS)
 def listing(pairing_id):
     with context().db.transaction() as session:
-        return reflections.of_pairing(session, pairing_id, current_principal())
+        return reflections.of_pairing(session, current_principal(), pairing_id)
 
 
 @require(*reflections.AUTHORS)
@@ -80,4 +81,4 @@ def by_bearer(pairing_id):
     except ValidationError as error:
         raise RuleBroken("Some fields are missing or invalid.", fields=error.messages)
     with context().db.transaction() as session:
-        return reflections.submit(session, pairing_id, current_principal(), data["text"])
+        return reflections.submit(session, current_principal(), pairing_id, data["text"])

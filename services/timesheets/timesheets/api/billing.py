@@ -4,11 +4,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from peercoach.refusals import Forbidden
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
-from timesheets import statements
 from timesheets.api.schemas import StatementOut, StatementQuery
+from timesheets.usecases import paying
 
 blp = Blueprint("billing", __name__, description="What each payer owes")
 
@@ -20,8 +19,5 @@ class Statements(MethodView):
     @blp.response(200, StatementOut)
     def get(self, query):
         """Finance reads its own payer's statement only; the coordinator reads both."""
-        principal = current_principal()
-        if principal.role == "finance" and principal.payer != query["payer"]:
-            raise Forbidden(f"This token may read the {principal.payer} statement only.")
         with context().db.transaction() as session:
-            return statements.statement(session, query["payer"], query["period"])
+            return paying.statement(session, current_principal(), query["payer"], query["period"])

@@ -5,12 +5,11 @@ from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from peercoach.refusals import NotFound
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from timesheets import payroll
 from timesheets.api.schemas import BatchOut, ExportIn
-from timesheets.models import PayrollBatch
+from timesheets.usecases import paying
 
 blp = Blueprint("payroll", __name__, description="Payroll batches and their CSV")
 CSV_SUFFIX = ".csv"
@@ -24,7 +23,7 @@ class Exports(MethodView):
     def post(self, body):
         """A month with nothing waiting to be exported is answered 422 `nothing_to_export`."""
         with context().db.transaction() as session:
-            return payroll.export(session, body["period"])
+            return paying.export(session, body["period"])
 
 
 @blp.route("/payroll/exports/<batch_id>")
@@ -39,9 +38,7 @@ class Export(MethodView):
         batch_id = batch_id.removesuffix(CSV_SUFFIX)
         db = context().db
         with db.transaction() as session:
-            batch = session.get(PayrollBatch, batch_id)
-            if batch is None:
-                raise NotFound(f"No payroll batch {batch_id}.")
+            batch = paying.batch(session, batch_id)
         if as_csv:
             return Response(payroll.csv_chunks(db.engine, batch_id), mimetype="text/csv", headers={
                 "Content-Disposition": f'attachment; filename="payroll-{batch.period}-{batch_id}.csv"'})

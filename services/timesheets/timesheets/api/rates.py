@@ -3,14 +3,11 @@ from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
-from peercoach.refusals import Conflict
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from timesheets.api.schemas import RateIn, RateOut
-from timesheets.models import Rate
+from timesheets.usecases import paying
 
 blp = Blueprint("rates", __name__, description="Hourly and release half-day rates per district")
 
@@ -22,22 +19,11 @@ class Rates(MethodView):
     @blp.response(200, RateOut)
     def put(self, body, district):
         """Set the rates from a date on. Approved months keep the rates they were approved with."""
-        try:
-            with context().db.transaction() as session:
-                rate = session.get(Rate, (district, body["effective_from"]), with_for_update=True)
-                if rate is None:
-                    rate = Rate(district=district, effective_from=body["effective_from"])
-                    session.add(rate)
-                rate.hourly_rate = body["hourly_rate"]
-                rate.release_half_day_rate = body["release_half_day_rate"]
-        except IntegrityError:
-            raise Conflict("These rates were being set by another request at the same moment; try again.",
-                           "concurrent_change")
-        return rate
+        with context().db.transaction() as session:
+            return paying.set_rates(session, district, **body)
 
     @require("coordinator", "payroll", "finance")
     @blp.response(200, RateOut(many=True))
     def get(self, district):
         with context().db.transaction() as session:
-            return list(session.scalars(select(Rate).where(Rate.district == district)
-                                        .order_by(Rate.effective_from)))
+            return paying.rates(session, district)

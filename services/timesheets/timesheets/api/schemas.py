@@ -5,9 +5,10 @@ from decimal import Decimal, InvalidOperation
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+from peercoach.periods import INVALID, PATTERN
 from timesheets.rules import ACTIVITIES
 
-PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use a month as YYYY-MM.")
+PERIOD = validate.Regexp(PATTERN, error=INVALID)
 AMOUNT = dict(as_string=True, places=2)
 
 

@@ -1,17 +1,19 @@
-"""Writing and reading a pairing's development plan: its teacher and coach write, the coordinator reads."""
+"""Writing and reading a pairing's development plan and its calendar: its teacher and coach write, the
+coordinator reads."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
+from matching import calendar
 from matching.participants import pairing_for, role_in
 from matching.plan_models import Plan, PlanEvent
+from peercoach.principal import Principal
 from peercoach.refusals import Conflict, NotFound
-from peercoach.web.auth import Principal
 
 
-def read(session: Session, pairing_id: str, principal: Principal) -> Plan:
+def read(session: Session, principal: Principal, pairing_id: str) -> Plan:
     pairing = pairing_for(session, pairing_id, principal)
     plan = session.get(Plan, pairing.id)
     if plan is None:
@@ -19,7 +21,14 @@ def read(session: Session, pairing_id: str, principal: Principal) -> Plan:
     return plan
 
 
-def write(session: Session, pairing_id: str, principal: Principal, data: dict) -> Plan:
+def calendar_of(session: Session, principal: Principal, pairing_id: str, now: datetime) -> bytes:
+    """The plan's events as an iCalendar file (empty before there is a plan)."""
+    pairing = pairing_for(session, pairing_id, principal)
+    plan = session.get(Plan, pairing.id)
+    return calendar.ics(pairing.id, plan.events if plan else [], now)
+
+
+def write(session: Session, principal: Principal, pairing_id: str, data: dict) -> Plan:
     """Replace the plan (and its calendar) with `data`, while the pairing is active."""
     pairing = pairing_for(session, pairing_id, principal, "teacher", "coach", lock=True)
     if pairing.status != "active":

@@ -1,4 +1,5 @@
-"""The panel's decision on a review: exactly one decision wins, and approval respects capacity.
+"""The panel's reviews, read with ranked suggestions, and the decision on one: exactly one decision
+wins, and approval respects capacity.
 
 The review is claimed with a conditional UPDATE (`... WHERE status = 'pending'`): a second
 coordinator deciding at the same time waits for the first to commit, then finds nothing to
@@ -17,27 +18,55 @@ from matching.db import outbox
 from matching.models import Coach, Pairing, Review
 from matching.profiles import applicant, coach_profile, loads
 from matching.scoring import exclusion
+from matching.suggestions import rankings
+from peercoach.principal import Principal
 from peercoach.refusals import Conflict, NotFound, RuleBroken
 
 
-def decide(session: Session, review_id: str, decision: dict) -> Review:
+def with_suggestions(session: Session, reviews: list[Review]) -> list[Review]:
+    ranked = rankings(session, reviews)
+    for review in reviews:
+        ranking = ranked.get(review.id)
+        review.suggestions = ranking.suggestions if ranking else []
+        review.requested_coach = ranking.requested if ranking else None
+    return reviews
+
+
+def reviews(session: Session, status: str) -> list[Review]:
+    """The reviews in `status`, oldest first, each with its ranked suggestions."""
+    found = session.scalars(select(Review).where(Review.status == status).order_by(Review.submitted_at, Review.id))
+    return with_suggestions(session, list(found))
+
+
+def review(session: Session, review_id: str) -> Review:
+    found = session.get(Review, review_id)
+    if found is None:
+        raise NotFound("No review with this id.")
+    return with_suggestions(session, [found])[0]
+
+
+def decide(session: Session, principal: Principal, review_id: str, decision: dict) -> Review:
+    """Approve (a pairing) or deny a pending review; the review comes back with its suggestions."""
     review = session.get(Review, review_id)
     if review is None:
         raise NotFound("No review with this id.")
     _ensure_pending(review)
     if decision["decision"] == "deny":
-        return deny(session, review, decision["reason"])
-    return approve(session, review, decision)
+        deny(session, principal, review, decision["reason"])
+    else:
+        approve(session, principal, review, decision)
+    return with_suggestions(session, [review])[0]
 
 
-def deny(session: Session, review: Review, reason: str) -> Review:
+def deny(session: Session, principal: Principal, review: Review, reason: str) -> Review:
     _claim(session, review, "denied", decision_reason=reason)
     outbox.record(session, "application.denied", payloads.denied(review))
-    audit.record(session, "application.denied", review_id=review.id, application_id=review.application_id)
+    audit.record(session, principal, "application.denied", review_id=review.id,
+                 application_id=review.application_id)
     return review
 
 
-def approve(session: Session, review: Review, decision: dict) -> Review:
+def approve(session: Session, principal: Principal, review: Review, decision: dict) -> Review:
     funding = decision.get("funding")
     terms = rules.approval_terms(
         review.program, review.referral, decision.get("hours_approved"), decision.get("release_half_days"),
@@ -57,7 +86,7 @@ def approve(session: Session, review: Review, decision: dict) -> Review:
     review.pairing_id = pairing.id
     outbox.record(session, "application.approved", payloads.approved(review, pairing))
     outbox.record(session, "pairing.created", payloads.pairing_created(pairing, coach))
-    audit.record(session, "application.approved", pairing.id, review_id=review.id,
+    audit.record(session, principal, "application.approved", pairing.id, review_id=review.id,
                  application_id=review.application_id, coach_id=coach.id,
                  hours_approved=payloads.amount(pairing.hours_approved))
     return review

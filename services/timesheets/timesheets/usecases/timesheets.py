@@ -1,4 +1,4 @@
-"""A coach's month: submitted by the coach, approved (locked and priced) or rejected (reopened)."""
+"""A coach's month: read, submitted by the coach, approved (locked and priced) or rejected (reopened)."""
 from __future__ import annotations
 
 import uuid
@@ -7,8 +7,10 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from peercoach.periods import INVALID, is_period
+from peercoach.principal import Principal
 from peercoach.refusals import Conflict, RuleBroken
-from timesheets import costing, events, pricing, rules
+from timesheets import access, costing, events, pricing, rules
 from timesheets.models import Entry, Pairing, Timesheet
 from timesheets.money import hours
 
@@ -18,7 +20,41 @@ def find(session: Session, coach_id: str, period: str, lock: bool = False) -> Ti
     return session.scalar(query.with_for_update() if lock else query)
 
 
-def submit(session: Session, coach_id: str, period: str) -> Timesheet:
+def checked(period: str) -> str:
+    if not is_period(period):
+        raise RuleBroken(INVALID, field="period")
+    return period
+
+
+def sheet_of(session: Session, coach_id: str, period: str) -> dict:
+    """The month as the coach and the coordinator see it: its state, and its entries per pairing."""
+    sheet = find(session, coach_id, period)
+    rows = session.execute(select(Entry, Pairing.program).join(Pairing, Entry.pairing_id == Pairing.id)
+                           .where(Entry.coach_id == coach_id, Entry.period == period)
+                           .order_by(Entry.pairing_id, Entry.day, Entry.created_at)).all()
+    pairings: dict[str, dict] = {}
+    for entry, program in rows:
+        pairings.setdefault(entry.pairing_id, {"pairing_id": entry.pairing_id, "program": program,
+                                               "entries": []})["entries"].append(entry)
+    for item in pairings.values():
+        item["hours"] = hours(rules.coaching_minutes(item["entries"]))
+        item["release_half_days"] = rules.release_half_days(item["entries"])
+    entries = [entry for entry, _ in rows]
+    return {"id": sheet.id if sheet else None, "coach_id": coach_id, "period": period,
+            "status": sheet.status if sheet else "open", "reject_reason": sheet.reject_reason if sheet else None,
+            "batch_id": sheet.batch_id if sheet else None, "pairings": list(pairings.values()),
+            "hours": hours(rules.coaching_minutes(entries)), "release_half_days": rules.release_half_days(entries)}
+
+
+def timesheet(session: Session, principal: Principal, coach_id: str, period: str) -> dict:
+    access.ensure_coach_or_coordinator(principal, coach_id)
+    return sheet_of(session, coach_id, checked(period))
+
+
+def submit(session: Session, principal: Principal, coach_id: str, period: str) -> Timesheet:
+    """The coach hands in the month: `timesheet.submitted`; its entries are locked until a rejection."""
+    access.ensure_coach(principal, coach_id)
+    period = checked(period)
     pairings = list(session.scalars(select(Pairing).where(Pairing.coach_id == coach_id)
                                     .order_by(Pairing.id).with_for_update()))
     sheet = find(session, coach_id, period, lock=True)
@@ -42,6 +78,7 @@ def submit(session: Session, coach_id: str, period: str) -> Timesheet:
 
 
 def approve(session: Session, coach_id: str, period: str) -> Timesheet:
+    """Price the month at the rates in force and announce it (`timesheet.approved`, figures per pairing)."""
     sheet = _submitted(session, coach_id, period)
     pricing.fix_rates(session, coach_id, period)
     sheet.status, sheet.decided_at = "approved", datetime.now(timezone.utc)
@@ -58,7 +95,7 @@ def reject(session: Session, coach_id: str, period: str, reason: str) -> Timeshe
 
 
 def _submitted(session: Session, coach_id: str, period: str) -> Timesheet:
-    sheet = find(session, coach_id, period, lock=True)
+    sheet = find(session, coach_id, checked(period), lock=True)
     if sheet is None or sheet.status != "submitted":
         state = sheet.status if sheet else "not submitted"
         raise Conflict(f"The timesheet for {period} is {state}; only a submitted one can be decided.",

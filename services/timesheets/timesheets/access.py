@@ -1,26 +1,25 @@
-"""Who may see or change what, beyond the role checks of `require`."""
+"""Who may see or change what, beyond the role the caller's token carries."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from peercoach.principal import Principal
 from peercoach.refusals import Forbidden, NotFound
-from peercoach.web.auth import current_principal
 from timesheets.models import Entry, Pairing
 
 
-def is_coach(coach_id: str) -> bool:
-    principal = current_principal()
+def is_coach(principal: Principal, coach_id: str) -> bool:
     return principal.role == "coach" and principal.sub == coach_id
 
 
-def ensure_coach(coach_id: str) -> None:
-    if not is_coach(coach_id):
+def ensure_coach(principal: Principal, coach_id: str) -> None:
+    if not is_coach(principal, coach_id):
         raise Forbidden("Only the coach of this pairing may do this.")
 
 
-def ensure_coach_or_coordinator(coach_id: str) -> None:
-    if current_principal().role != "coordinator":
-        ensure_coach(coach_id)
+def ensure_coach_or_coordinator(principal: Principal, coach_id: str) -> None:
+    if principal.role != "coordinator":
+        ensure_coach(principal, coach_id)
 
 
 def pairing(session: Session, pairing_id: str, lock: bool = False) -> Pairing:

@@ -1,0 +1,69 @@
+"""What people do in intake: apply, read applications, withdraw one.
+
+A use case takes a unit of work (the database: each call commits or rolls back as a whole; `submit`
+retries a key another request used at the same moment), the acting principal where who acts matters,
+and plain values. It returns rows or answers, or raises a refusal (peercoach.refusals). No Flask.
+"""
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+
+from intake import events, idempotency, records
+from intake.db import outbox
+from intake.idempotency import Answer
+from intake.models import Application, now
+from intake.submission import create_unless_repeated
+from peercoach.db import Database
+from peercoach.principal import Principal
+from peercoach.refusals import Conflict
+
+WITHDRAWABLE = ("submitted", "approved")  # a teacher may leave the program at any time
+
+
+def submit(db: Database, data: dict, key: str | None = None) -> Answer:
+    """The answer to a valid, eligible application (as ApplicationInSchema loaded it)."""
+    if key:
+        with db.transaction() as session:
+            known = idempotency.recall(session, key, data)
+        if known:
+            return known
+    try:
+        with db.transaction() as session:
+            answer = create_unless_repeated(session, data)
+            if key:
+                idempotency.remember(session, key, data, answer)
+    except IntegrityError:
+        if not key:
+            raise
+        with db.transaction() as session:
+            answer = idempotency.recall(session, key, data)  # a concurrent request with the key won
+        if answer is None:
+            raise
+    return answer
+
+
+def applications(db: Database, status: str | None = None, program: str | None = None, page: int = 1,
+                 page_size: int = 20) -> dict:
+    """One page of applications, oldest first, with the total matching the filters (the coordinator's)."""
+    with db.transaction() as session:
+        return records.page(session, status, program, page, page_size)
+
+
+def application(db: Database, principal: Principal, application_id: str) -> Application:
+    """One application: for the coordinator, or the teacher who applied."""
+    with db.transaction() as session:
+        return records.visible(session, application_id, principal)
+
+
+def withdraw(db: Database, principal: Principal, application_id: str) -> Application:
+    """The teacher who applied, or the coordinator, withdraws a submitted or approved application."""
+    with db.transaction() as session:
+        application = records.visible(session, application_id, principal, for_update=True)
+        if application.status not in WITHDRAWABLE:
+            raise Conflict(f"This application is {application.status}; it can no longer be withdrawn.",
+                           code="not_withdrawable")
+        application.status = "withdrawn"
+        application.withdrawn_by = principal.role
+        application.status_changed_at = now()
+        outbox.record(session, "application.withdrawn", events.withdrawn(application))
+    return application
