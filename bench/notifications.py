@@ -18,10 +18,10 @@ import uuid
 from aiosmtpd.controller import Controller
 
 from notifications.config import Config
-from notifications.db import tables
+from notifications.models import tables
 from notifications.handlers import HANDLERS
 from notifications.sender import send_one
-from notifications.service import SPEC
+from notifications.app import SPEC
 from peercoach import migrations
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope

@@ -9,7 +9,7 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import select
 
-from matching.db import tables as matching_tables
+from matching.models import tables as matching_tables
 from matching.models import Review
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope

@@ -14,9 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake import events
-from intake.db import outbox
 from intake.idempotency import Answer
-from intake.models import Application, now
+from intake.models import Application, now, outbox
 from intake.schemas import ApplicationSchema
 
 DUPLICATE_WINDOW = timedelta(minutes=10)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 
 from intake import events, idempotency, records
-from intake.db import outbox
 from intake.idempotency import Answer
-from intake.models import Application, now
+from intake.models import Application, now, outbox
 from intake.submission import create_unless_repeated
 from peercoach.db import Database
 from peercoach.principal import Principal

@@ -11,8 +11,7 @@ from datetime import datetime
 from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from matching.db import Base
-from matching.models import new_id, now
+from matching.models import Base, new_id, now
 
 PARTIES = ("member", "local_president", "consultant")
 

@@ -8,7 +8,9 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from matching.db import Base
+from peercoach.db import declare
+
+Base, tables, outbox = declare("matching")
 
 
 def new_id() -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import Numeric, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from matching.db import Base
+from matching.models import Base
 from peercoach.events.envelope import Envelope
 
 MONEY = Numeric(12, 2)

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from matching.db import tables
+from matching.models import tables
 from matching.handlers import open_review
 from peercoach.db import Database
 from peercoach.events.contracts import load_payload

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from notifications.db import tables
+from notifications.models import tables
 from notifications.handlers import HANDLERS
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from peercoach.db import Database
 from peercoach.events.contracts import load_payload
 from timesheets import handlers
-from timesheets.db import tables
+from timesheets.models import tables
 
 TODAY = date.today()
 START = (TODAY.replace(day=1) - timedelta(days=70)).replace(day=1)

@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from timesheets.db import outbox
-from timesheets.models import Pairing, PayrollBatch, Timesheet
+from timesheets.models import Pairing, PayrollBatch, Timesheet, outbox
 
 THRESHOLD_PCT = 80
 

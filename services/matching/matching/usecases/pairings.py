@@ -11,8 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from matching import audit, payloads, rules
-from matching.db import outbox
-from matching.models import Coach, Extension, Pairing
+from matching.models import Coach, Extension, Pairing, outbox
 from matching.participants import pairing_for
 from peercoach.principal import Principal
 from peercoach.refusals import Conflict, NotFound, RuleBroken

@@ -14,8 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from matching import audit, payloads, rules
-from matching.db import outbox
-from matching.models import Coach, Pairing, Review
+from matching.models import Coach, Pairing, Review, outbox
 from matching.profiles import applicant, coach_profile, loads
 from matching.scoring import exclusion
 from matching.suggestions import rankings
