@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from matching import disclosure_models, plan_models, usage  # noqa: F401  (registers their tables)
+from matching import audit, disclosure_models, plan_models  # noqa: F401  (registers their tables)
 from matching.api import BLUEPRINTS
 from matching.handlers import HANDLERS
 from matching.models import tables

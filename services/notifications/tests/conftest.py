@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 
 import pytest
 
-from notifications.models import tables
-from notifications.handlers import HANDLERS
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope
-from peercoach.messaging.consumer import Consumer
 from peercoach.messaging.topology import Names
 from peercoach.testing.broker import publish_raw
+from peercoach.testing.events import deliver
 from peercoach.testing.samples import submitted_payload
 
 
@@ -99,14 +96,8 @@ def notifications_db(database_url):
 @pytest.fixture
 def apply(notifications_db):
     """Handle an event as the consumer does (inbox and all), without the broker."""
-    consumer = Consumer("notifications", notifications_db, tables, HANDLERS, "amqp://unused", Names("unused"))
-
     def handle(type_: str, payload: dict, occurred_at: str | None = None) -> Envelope:
-        envelope = Envelope.new(type_, payload, producer="test")
-        if occurred_at:
-            envelope = replace(envelope, occurred_at=occurred_at)
-        consumer.handle(envelope)
-        return envelope
+        return deliver("notifications", notifications_db, type_, payload, occurred_at=occurred_at)
     return handle
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from peercoach.refusals import RuleBroken
 from timesheets import costing, events, rules
-from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet
+from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet, outbox
 
 HEADER = ("batch_id", "employee_id", "coach_name", "period", "pairing_id", "program", "hours", "rate",
           "gross_amount", "payer", "payer_amount", "account_code")
@@ -41,7 +41,7 @@ def export(session: Session, period: str) -> PayrollBatch:
         session.execute(update(Timesheet).where(Timesheet.id.in_(ids[start:start + CHUNK]))
                         .values(batch_id=batch.id))
     batch.rows, batch.gross_total = write_lines(session, batch)
-    events.payroll_exported(session, batch, ids)
+    outbox.record(session, "payroll.exported", events.payroll_exported(batch, ids))
     return batch
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from matching import audit, payloads, rules
+from matching import audit, events, rules
 from matching.models import Coach, Extension, Pairing, outbox
 from matching.participants import pairing_for
 from peercoach.principal import Principal
@@ -49,7 +49,7 @@ def close(session: Session, principal: Principal, pairing_id: str) -> Pairing:
 def end(session: Session, pairing: Pairing, actor_role: str, actor: str) -> Pairing:
     """Close an active pairing and tell the others (pairing.closed), in the caller's transaction."""
     pairing.status, pairing.closed_on = "closed", datetime.now(timezone.utc).date()
-    outbox.record(session, "pairing.closed", payloads.pairing_closed(pairing, session.get(Coach, pairing.coach_id)))
+    outbox.record(session, "pairing.closed", events.pairing_closed(pairing, session.get(Coach, pairing.coach_id)))
     audit.record_as(session, actor_role, actor, "pairing.closed", pairing.id, closed_on=pairing.closed_on.isoformat())
     return pairing
 
@@ -74,7 +74,7 @@ def request_extension(session: Session, principal: Principal, pairing_id: str, h
     session.add(extension)
     session.flush()
     audit.record(session, principal, "extension.requested", pairing.id, extension_id=extension.id,
-                 hours=payloads.amount(hours))
+                 hours=events.amount(hours))
     return extension
 
 
@@ -90,10 +90,10 @@ def decide_extension(session: Session, principal: Principal, extension_id: str, 
         raise Conflict("The extension was already decided.", "extension_not_pending")
     session.refresh(extension)
     audit.record(session, principal, f"extension.{extension.status}", extension.pairing_id,
-                 extension_id=extension.id, hours=payloads.amount(extension.hours))
+                 extension_id=extension.id, hours=events.amount(extension.hours))
     if approve:
         pairing = _active(visible_pairing(session, principal, extension.pairing_id, lock=True))
         pairing.hours_approved += extension.hours
         coach = session.get(Coach, pairing.coach_id)
-        outbox.record(session, "pairing.hours_extended", payloads.hours_extended(pairing, extension, coach))
+        outbox.record(session, "pairing.hours_extended", events.hours_extended(pairing, extension, coach))
     return extension

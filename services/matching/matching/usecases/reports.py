@@ -7,9 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from matching import program_report
-from matching.disclosure_models import AuditEntry
-from matching.models import Pairing, Review
-from matching.usage import PairingUsage
+from matching.audit import AuditEntry
+from matching.models import Pairing, PairingUsage, Review
 
 
 def applications(session: Session, first: date, last: date) -> list[program_report.Application]:

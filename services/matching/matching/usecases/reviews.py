@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from matching import audit, payloads, rules
+from matching import audit, events, rules
 from matching.models import Coach, Pairing, Review, outbox
 from matching.profiles import applicant, coach_profile, loads
 from matching.scoring import exclusion
@@ -59,7 +59,7 @@ def decide(session: Session, principal: Principal, review_id: str, decision: dic
 
 def deny(session: Session, principal: Principal, review: Review, reason: str) -> Review:
     _claim(session, review, "denied", decision_reason=reason)
-    outbox.record(session, "application.denied", payloads.denied(review))
+    outbox.record(session, "application.denied", events.denied(review))
     audit.record(session, principal, "application.denied", review_id=review.id,
                  application_id=review.application_id)
     return review
@@ -83,11 +83,11 @@ def approve(session: Session, principal: Principal, review: Review, decision: di
     session.add(pairing)
     session.flush()
     review.pairing_id = pairing.id
-    outbox.record(session, "application.approved", payloads.approved(review, pairing))
-    outbox.record(session, "pairing.created", payloads.pairing_created(pairing, coach))
+    outbox.record(session, "application.approved", events.approved(review, pairing))
+    outbox.record(session, "pairing.created", events.pairing_created(pairing, coach))
     audit.record(session, principal, "application.approved", pairing.id, review_id=review.id,
                  application_id=review.application_id, coach_id=coach.id,
-                 hours_approved=payloads.amount(pairing.hours_approved))
+                 hours_approved=events.amount(pairing.hours_approved))
     return review
 
 

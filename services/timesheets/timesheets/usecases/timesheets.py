@@ -11,7 +11,7 @@ from peercoach.periods import INVALID, is_period
 from peercoach.principal import Principal
 from peercoach.refusals import Conflict, RuleBroken
 from timesheets import access, costing, events, pricing, rules
-from timesheets.models import Entry, Pairing, Timesheet
+from timesheets.models import Entry, Pairing, Timesheet, outbox
 from timesheets.money import hours
 
 
@@ -73,7 +73,7 @@ def submit(session: Session, principal: Principal, coach_id: str, period: str) -
     sheet.hours = hours(rules.coaching_minutes(logged))
     sheet.submitted_at = datetime.now(timezone.utc)
     session.flush()
-    events.timesheet(session, "timesheet.submitted", sheet)
+    outbox.record(session, "timesheet.submitted", events.timesheet(sheet))
     return sheet
 
 
@@ -83,14 +83,15 @@ def approve(session: Session, coach_id: str, period: str) -> Timesheet:
     pricing.fix_rates(session, coach_id, period)
     sheet.status, sheet.decided_at = "approved", datetime.now(timezone.utc)
     session.flush()
-    events.timesheet(session, "timesheet.approved", sheet, lines=costing.pairing_totals(session, sheet.id))
+    outbox.record(session, "timesheet.approved",
+                  events.timesheet(sheet, lines=costing.pairing_totals(session, sheet.id)))
     return sheet
 
 
 def reject(session: Session, coach_id: str, period: str, reason: str) -> Timesheet:
     sheet = _submitted(session, coach_id, period)
     sheet.status, sheet.reject_reason, sheet.decided_at = "rejected", reason, datetime.now(timezone.utc)
-    events.timesheet(session, "timesheet.rejected", sheet, reason=reason)
+    outbox.record(session, "timesheet.rejected", events.timesheet(sheet, reason=reason))
     return sheet
 
 
