@@ -6,7 +6,7 @@ carries an ordinary teacher or coach token.
 """
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
 
@@ -14,19 +14,12 @@ from matching.usecases import reflections
 from matching.api.inputs import text
 from peercoach.refusals import Refusal
 from peercoach.web.app import context
-from peercoach.web.auth import Principal, decode_link_token, link_purpose
-from peercoach.web.pages import csrf, page as html_page
+from peercoach.web.pages import csrf, link_principal, page as html_page
 
 TEXT = text(10000, shortest=1, required=True)
 BAD_LINK = "This reflection link is not valid or has expired. Please contact the program coordinator."
 def page(status: int = 200, **values):
     return html_page("reflection.html", status, **values)
-
-
-def author_from(token: str, pairing_id: str) -> Principal | None:
-    """The teacher or coach of a link token issued for reflecting on this pairing."""
-    principal = decode_link_token(current_app.config["JWT_SECRET"], token, link_purpose("reflection", pairing_id))
-    return principal if principal and principal.role in reflections.AUTHORS else None
 
 
 def refused(refusal: Refusal):
@@ -35,10 +28,8 @@ def refused(refusal: Refusal):
 
 def show(pairing_id: str):
     token = request.args.get("token", "")
-    principal = author_from(token, pairing_id)
-    if principal is None:
-        return page(401, state="refused", message=BAD_LINK)
     try:
+        principal = link_principal(token, "reflection", pairing_id, reflections.AUTHORS, BAD_LINK)
         with context().db.transaction() as session:
             text = reflections.draft(session, principal, pairing_id)
     except Refusal as refusal:
@@ -48,11 +39,9 @@ def show(pairing_id: str):
 
 def submit(pairing_id: str):
     token, written = request.form.get("token", ""), request.form.get("text", "")
-    principal = author_from(token, pairing_id)
-    if principal is None:
-        return page(401, state="refused", message=BAD_LINK)
     form = dict(state="form", pairing_id=pairing_id, token=token, text=written)
     try:
+        principal = link_principal(token, "reflection", pairing_id, reflections.AUTHORS, BAD_LINK)
         csrf.protect()
         TEXT.deserialize(written)
         with context().db.transaction() as session:

@@ -2,24 +2,17 @@
 the button's form post withdraws. The link's token is an ordinary teacher token."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, request
 from flask_wtf.csrf import CSRFError
 
 from intake import usecases
 from intake.rules import PROGRAM_RULES
-from peercoach.refusals import Refusal, Unauthorized
-from peercoach.web.pages import csrf, page
+from peercoach.refusals import Refusal
+from peercoach.web.pages import csrf, link_principal, page
 from peercoach.web.app import context
-from peercoach.web.auth import Principal, decode_link_token, link_purpose
 
 blueprint = Blueprint("withdraw_page", __name__)
 BAD_LINK = "This withdraw link is not valid or has expired. Please contact the program coordinator."
-
-
-def teacher_from(token: str, application_id: str) -> Principal | None:
-    """The teacher of a link token issued for withdrawing this application."""
-    principal = decode_link_token(current_app.config["JWT_SECRET"], token, link_purpose("withdraw", application_id))
-    return principal if principal and principal.role == "teacher" else None
 
 
 def refused(message: str, status: int):
@@ -34,9 +27,7 @@ def confirmation(application, token: str, status: int = 200, message: str | None
 
 def linked_application(application_id: str, token: str):
     """The teacher and application a withdraw link opens; raises a Refusal for a bad or foreign link."""
-    principal = teacher_from(token, application_id)
-    if principal is None:
-        raise Unauthorized(BAD_LINK, code="invalid_link")
+    principal = link_principal(token, "withdraw", application_id, ("teacher",), BAD_LINK)
     return principal, usecases.application(context().db, principal, application_id)
 
 
