@@ -27,12 +27,12 @@ from sqlalchemy import select
 
 from notifications.compose import compose
 from notifications.config import Config
-from notifications.db import tables
+from notifications.models import tables
 from notifications.handlers import HANDLERS
+from notifications.app import SPEC
 from notifications.mailer import Mailer
 from notifications.models import Delivery
 from notifications.sender import send_batch, send_one
-from notifications.service import SPEC
 from peercoach import migrations
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope

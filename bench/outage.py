@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
-from intake.db import outbox
-from intake.service import SPEC
+from intake.models import outbox
+from intake.app import SPEC
 from peercoach import migrations
 from peercoach.db import Database
 from peercoach.messaging.relay import Relay

@@ -28,7 +28,7 @@ from peercoach import migrations
 from peercoach.db import Database
 from peercoach.testing import infrastructure
 from timesheets import payroll
-from timesheets.service import SPEC
+from timesheets.app import SPEC
 
 ENTRIES = 1_000_000
 PERIOD = "2026-01"

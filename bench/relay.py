@@ -17,8 +17,8 @@ import uuid
 
 import pika
 
-from intake.db import outbox, tables
-from intake.service import SPEC
+from intake.models import outbox, tables
+from intake.app import SPEC
 from peercoach import migrations
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope

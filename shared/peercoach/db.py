@@ -1,4 +1,5 @@
-"""Engines and sessions: one Database per process, never created at import time."""
+"""Engines and sessions: one Database per process, never created at import time; and the base every
+service declares its models on (`declare`)."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -7,7 +8,10 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from peercoach.messaging.outbox import Outbox
+from peercoach.messaging.tables import MessagingTables
 
 
 def normalize_url(url: str) -> str:
@@ -35,6 +39,16 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
+
+
+def declare(service: str) -> tuple[type[DeclarativeBase], MessagingTables, Outbox]:
+    """A service's declarative base, its outbox and inbox tables on the base's metadata, and the outbox
+    that records its events as produced by `service`."""
+    class Base(DeclarativeBase):
+        pass
+
+    tables = MessagingTables(Base.metadata)
+    return Base, tables, Outbox(tables, producer=service)
 
 
 class Database:

@@ -31,7 +31,7 @@ class ServiceSpec:
 
 
 def load(name: str) -> ServiceSpec:
-    """The spec a service package declares in its `service` module as SPEC."""
+    """The spec a service package declares in its `app` module as SPEC."""
     if name not in SERVICES:
         raise ValueError(f"unknown service {name!r}; expected one of {', '.join(SERVICES)}")
-    return importlib.import_module(f"{name}.service").SPEC
+    return importlib.import_module(f"{name}.app").SPEC

@@ -18,8 +18,8 @@ import pika
 import pytest
 from sqlalchemy import select
 
-from intake.db import outbox as intake_outbox
-from matching.db import outbox as matching_outbox, tables as matching_tables
+from intake.models import outbox as intake_outbox
+from matching.models import outbox as matching_outbox, tables as matching_tables
 from matching.models import Review
 from notifications.models import Delivery
 from peercoach.db import Database
@@ -148,11 +148,11 @@ def test_a_retried_event_keeps_its_producer_and_is_handled(consuming, broker_use
     """The retry goes out under matching's own user and still counts as intake's event."""
     attempts, handled = [], []
 
-    def flaky(session, envelope, payload):
-        attempts.append(envelope.id)
+    def flaky(session, event):
+        attempts.append(event.id)
         if len(attempts) < 3:
             raise RuntimeError("a passing failure")
-        handled.append(payload["application_id"])
+        handled.append(event.payload["application_id"])
 
     names = consuming(flaky, max_attempts=5)
     event = as_intake(broker_users, names)
@@ -167,10 +167,10 @@ def test_replayed_dead_letters_keep_their_producer(consuming, broker_users, amqp
     broken, handled = threading.Event(), []
     broken.set()
 
-    def handler(session, envelope, payload):
+    def handler(session, event):
         if broken.is_set():
             raise RuntimeError("a bug, fixed later")
-        handled.append(payload["application_id"])
+        handled.append(event.payload["application_id"])
 
     names = consuming(handler, max_attempts=2)
     real = as_intake(broker_users, names)

@@ -2,7 +2,7 @@
 import pika
 import pytest
 
-from intake.db import outbox as intake_outbox
+from intake.models import outbox as intake_outbox
 from peercoach.events.contracts import CONTRACTS
 from peercoach.events.envelope import Envelope
 from peercoach.events.producers import PRODUCERS, produced_by

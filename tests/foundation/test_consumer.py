@@ -9,7 +9,7 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import select
 
-from matching.db import tables as matching_tables
+from matching.models import tables as matching_tables
 from matching.models import Review
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope
@@ -84,11 +84,11 @@ def consuming(database_url, amqp_url, namespace):
 def test_event_that_keeps_failing_is_retried_then_dead_lettered_without_blocking(consuming, amqp_url):
     attempts, handled = [], []
 
-    def fragile(session, envelope, payload):
-        if payload["teacher"]["last_name"] == "Poison":
-            attempts.append(envelope.id)
+    def fragile(session, event):
+        if event.payload["teacher"]["last_name"] == "Poison":
+            attempts.append(event.id)
             raise RuntimeError("this event can never be handled")
-        handled.append(payload["application_id"])
+        handled.append(event.payload["application_id"])
 
     names = consuming(fragile, max_attempts=3)
     poison = submitted(teacher={**submitted_payload()["teacher"], "last_name": "Poison"})
@@ -105,10 +105,10 @@ def test_dead_letters_can_be_listed_and_replayed_once_the_cause_is_fixed(consumi
     broken, handled = threading.Event(), []
     broken.set()
 
-    def handler(session, envelope, payload):
+    def handler(session, event):
         if broken.is_set():
             raise RuntimeError("a bug, fixed later")
-        handled.append(payload["application_id"])
+        handled.append(event.payload["application_id"])
 
     names = consuming(handler, max_attempts=2)
     cli = [str(Path(sys.executable).with_name("peercoach")), "dlq"]

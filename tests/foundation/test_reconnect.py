@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from intake.db import outbox
+from intake.models import outbox
 from peercoach.db import Database
 from peercoach.messaging.connection import backoff_delays
 from peercoach.testing.broker import wait_until_consumed

@@ -2,7 +2,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from intake.db import outbox
+from intake.models import outbox
 from matching.models import Review
 from peercoach.db import Database
 from peercoach.testing import broker

@@ -77,7 +77,7 @@ def test_app_refuses_to_start_without_a_token_secret(make_app):
 
 
 def test_metrics_count_the_events_waiting_in_the_outbox(make_app, database_url):
-    from intake.db import outbox
+    from intake.models import outbox
     from peercoach.db import Database
     from peercoach.testing.samples import submitted_payload
     url = database_url("intake")

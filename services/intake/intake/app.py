@@ -1,15 +1,21 @@
-"""`create_app()` for gunicorn: `gunicorn "intake.app:create_app()"`."""
+"""How intake is put together: its spec for the worker (tables, handlers) and `create_app()` for gunicorn
+(`gunicorn "intake.app:create_app()"`)."""
 from __future__ import annotations
 
 from flask import Flask
 
 from intake import config as intake_config
 from intake.api import applications, withdrawals
-from intake.service import SPEC
+from intake import idempotency
+from intake.handlers import HANDLERS
+from intake.models import tables
 from intake.web import apply, limits, mine, withdraw_page
+from peercoach.service import ServiceSpec
 from peercoach.web import signin
 from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
+
+SPEC = ServiceSpec("intake", tables, handlers=HANDLERS, loops=[idempotency.purge_loop])
 
 
 def create_app(config: dict | None = None) -> Flask:

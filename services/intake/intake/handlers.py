@@ -10,18 +10,18 @@ import logging
 from sqlalchemy.orm import Session
 
 from intake.models import Application, now
-from peercoach.events.envelope import Envelope
+from peercoach.events.event import Event
 from peercoach.logs import fields
 
 log = logging.getLogger(__name__)
 
 
 def follow_decision(status: str):
-    def handle(session: Session, envelope: Envelope, payload: dict) -> None:
-        application = session.get(Application, payload["application_id"], with_for_update=True)
+    def handle(session: Session, event: Event) -> None:
+        application = session.get(Application, event.payload["application_id"], with_for_update=True)
         if application is None or application.status != "submitted":
-            log.info("%s left unapplied", envelope.type, extra=fields(
-                event_id=envelope.id, application_id=payload["application_id"],
+            log.info("%s left unapplied", event.type, extra=fields(
+                event_id=event.id, application_id=event.payload["application_id"],
                 current_status=application.status if application else "unknown"))
             return
         application.status = status

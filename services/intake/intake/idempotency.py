@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from intake import config as config_mod
 from intake.models import IdempotencyKey, now
-from intake.refusals import KeyReused
 from peercoach.db import Database
+from peercoach.refusals import RuleBroken
 
 log = logging.getLogger(__name__)
 REUSED = ("This Idempotency-Key was already used for a different request; "
@@ -39,14 +39,14 @@ def fingerprint(data: dict) -> str:
 
 
 def recall(session: Session, key: str, data: dict, ttl: timedelta) -> Remembered | None:
-    """What the first post with `key` led to, or None; KeyReused if the key came with another request."""
+    """What the first post with `key` led to, or None; RuleBroken if the key came with another request."""
     session.execute(delete(IdempotencyKey).where(IdempotencyKey.key == key,
                                                  IdempotencyKey.created_at < now() - ttl))
     stored = session.scalars(select(IdempotencyKey).where(IdempotencyKey.key == key)).first()
     if stored is None:
         return None
     if stored.fingerprint != fingerprint(data):
-        raise KeyReused(REUSED)
+        raise RuleBroken(REUSED, code="idempotency_key_reused")
     return Remembered(stored.status_code, stored.application_id)
 
 

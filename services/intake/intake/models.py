@@ -7,7 +7,9 @@ from datetime import datetime, timezone
 from sqlalchemy import JSON, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from intake.db import Base
+from peercoach.db import declare
+
+Base, tables, outbox = declare("intake")
 
 
 def now() -> datetime:

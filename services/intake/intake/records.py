@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.models import Application
-from intake.refusals import Forbidden, NotFound
+from peercoach.refusals import Forbidden, NotFound
 from peercoach.web.auth import Principal
 from peercoach.web.paging import paged
 
@@ -14,11 +14,12 @@ def visible(session: Session, application_id: str, principal: Principal, for_upd
     """The application if `principal` may see it: NotFound or Forbidden otherwise."""
     application = session.get(Application, application_id, with_for_update=for_update)
     if application is None:
-        raise NotFound(f"No application {application_id}.")
+        raise NotFound(f"No application {application_id}.", code="application_not_found")
     if principal.role == "teacher" and principal.sub != application.employee_id:
-        raise Forbidden("This application belongs to another teacher.")
+        raise Forbidden("This application belongs to another teacher.", code="not_your_application")
     if principal.role not in ("teacher", "coordinator"):
-        raise Forbidden("Only the coordinator and the applying teacher may see an application.")
+        raise Forbidden("Only the coordinator and the applying teacher may see an application.",
+                        code="not_your_application")
     return application
 
 

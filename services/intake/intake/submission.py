@@ -1,4 +1,5 @@
-"""Taking in an application: created once, its event recorded in the same transaction.
+"""Taking in an application: created once, its event recorded in the same transaction
+(`intake.usecases.submit` runs it, with the Idempotency-Key).
 
 A repeat is recognised two ways, and never hands one person's application to another:
 
@@ -12,57 +13,36 @@ A repeat is recognised two ways, and never hands one person's application to ano
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from intake import events, idempotency
-from intake.config import Config
-from intake.db import outbox
-from intake.models import Application, now
+from intake.models import Application, now, outbox
 from intake.schemas import ApplicationSchema
-from peercoach.db import Database
 
 DUPLICATE_WINDOW = timedelta(minutes=10)
 AS_JSON = ApplicationSchema()
 
 
+@dataclass(frozen=True)
 class Answer:
-    def __init__(self, status_code: int, application: Application):
-        self.status_code = status_code
-        self.body = AS_JSON.dump(application)
+    status_code: int
+    body: dict
 
-
-def submit(db: Database, data: dict, key: str | None = None,
-           key_ttl: timedelta = Config().idempotency_key_ttl) -> Answer:
-    """The answer to a valid, eligible application (as ApplicationInSchema loaded it)."""
-    if key:
-        with db.transaction() as session:
-            known = repeat(session, key, data, key_ttl)
-        if known:
-            return known
-    try:
-        with db.transaction() as session:
-            answer = create_unless_repeated(session, data)
-            if key:
-                idempotency.remember(session, key, data, answer.status_code, answer.body["id"])
-    except IntegrityError:
-        if not key:
-            raise
-        with db.transaction() as session:
-            answer = repeat(session, key, data, key_ttl)  # a concurrent request with the key won
-        if answer is None:
-            raise
-    return answer
+    @classmethod
+    def of(cls, status_code: int, application: Application) -> Answer:
+        return cls(status_code, AS_JSON.dump(application))
 
 
 def repeat(session: Session, key: str, data: dict, key_ttl: timedelta) -> Answer | None:
+    """The answer to a repeat of the request first posted with `key`, or None."""
     remembered = idempotency.recall(session, key, data, key_ttl)
     if remembered is None:
         return None
-    return Answer(remembered.status_code, session.get(Application, remembered.application_id))
+    return Answer.of(remembered.status_code, session.get(Application, remembered.application_id))
 
 
 def create_unless_repeated(session: Session, data: dict) -> Answer:
@@ -71,13 +51,13 @@ def create_unless_repeated(session: Session, data: dict) -> Answer:
     one_at_a_time(session, f"intake:{employee_id}:{program}")
     earlier = double_submit(session, employee_id, program, fingerprint)
     if earlier is not None:
-        return Answer(200, earlier)
+        return Answer.of(200, earlier)
     application = Application(employee_id=employee_id, fingerprint=fingerprint,
                               **{k: v for k, v in data.items() if k != "consent"})
     session.add(application)
     session.flush()
     outbox.record(session, "application.submitted", events.submitted(application))
-    return Answer(201, application)
+    return Answer.of(201, application)
 
 
 def one_at_a_time(session: Session, name: str) -> None:

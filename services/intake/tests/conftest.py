@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from intake.db import tables
+from intake.models import tables
 from intake.models import Application
 from peercoach.db import Database
 

@@ -1,4 +1,4 @@
-"""Withdrawing: by token (JSON) or from the emailed link's page; only while submitted."""
+"""Withdrawing: by token (JSON) or from the emailed link's page; once, and never after a denial."""
 import re
 from datetime import timedelta
 
@@ -28,7 +28,7 @@ def test_the_teacher_withdraws_and_the_withdrawal_is_announced(intake, token, st
                              "withdrawn_by": "teacher"}
 
 
-def test_only_a_submitted_application_can_be_withdrawn_and_only_by_its_teacher_or_the_coordinator(intake, token):
+def test_an_application_is_withdrawn_once_and_only_by_its_teacher_or_the_coordinator(intake, token):
     created = apply(intake)
     path = f"/applications/{created['id']}/withdraw"
 

@@ -1,14 +1,20 @@
-"""`create_app()` for gunicorn: `gunicorn "matching.app:create_app()"`."""
+"""How matching is put together: its spec for the worker (tables, handlers) and `create_app()` for gunicorn
+(`gunicorn "matching.app:create_app()"`)."""
 from __future__ import annotations
 
 from flask import Flask
 
+from matching import audit, disclosure_models, plan_models  # noqa: F401  (registers their tables)
 from matching.api import BLUEPRINTS
+from matching.handlers import HANDLERS
+from matching.models import tables
 from matching.people import link_coach
-from matching.service import SPEC
-from peercoach.web.app import build_app
+from peercoach.service import ServiceSpec
 from peercoach.web import signin
+from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
+
+SPEC = ServiceSpec("matching", tables, handlers=HANDLERS)
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -1,15 +1,30 @@
 """The audit trail: who changed a status or touched a disclosure, when, and what (ids and figures only)."""
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from datetime import datetime
 
-from matching.disclosure_models import AuditEntry
-from peercoach.web.auth import current_principal
+from sqlalchemy import JSON, DateTime, String
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from matching.models import Base, new_id, now
+from peercoach.principal import Principal
 
 
-def record(session: Session, action: str, pairing_id: str | None = None, **details) -> None:
-    """Add an entry in the caller's transaction, naming the caller of the request at hand."""
-    principal = current_principal()
+class AuditEntry(Base):
+    """Who did what and when: status changes and disclosures. `details` holds ids and figures only."""
+    __tablename__ = "audit_entries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
+    actor_role: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(60))
+    pairing_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+def record(session: Session, principal: Principal, action: str, pairing_id: str | None = None, **details) -> None:
+    """Add an entry in the caller's transaction, naming the principal who acted."""
     record_as(session, principal.role, principal.sub, action, pairing_id, **details)
 
 

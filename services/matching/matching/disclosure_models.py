@@ -1,18 +1,17 @@
-"""Consent-gated disclosure for peer support cases (document 003), and the audit trail.
+"""Consent-gated disclosure for peer support cases (document 003).
 
 A report about a member goes only to a recipient that the member, the local president and the
-peer consultant each agreed to in advance. Agreements, releases and refused attempts are audited;
-the audit trail never holds a report's content.
+peer consultant each agreed to in advance. Agreements, releases and refused attempts are audited
+(matching.audit); the audit trail never holds a report's content.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from matching.db import Base
-from matching.models import new_id, now
+from matching.models import Base, new_id, now
 
 PARTIES = ("member", "local_president", "consultant")
 
@@ -43,15 +42,3 @@ class Report(Base):
     released_by: Mapped[str] = mapped_column(String(80))
     released_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
-
-class AuditEntry(Base):
-    """Who did what and when: status changes and disclosures. `details` holds ids and figures only."""
-    __tablename__ = "audit_entries"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
-    actor_role: Mapped[str] = mapped_column(String(20))
-    actor: Mapped[str] = mapped_column(String(80))
-    action: Mapped[str] = mapped_column(String(60))
-    pairing_id: Mapped[str | None] = mapped_column(String(36), index=True)
-    details: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,4 +1,4 @@
-"""Coaches, reviews, pairings and extensions as the matching service keeps them."""
+"""Coaches, reviews, pairings and extensions as the matching service keeps them, and each pairing's usage."""
 from __future__ import annotations
 
 import uuid
@@ -8,7 +8,9 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from matching.db import Base
+from peercoach.db import declare
+
+Base, tables, outbox = declare("matching")
 
 
 def new_id() -> str:
@@ -92,3 +94,14 @@ class Extension(Base):
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PairingUsage(Base):
+    """One approved timesheet's figures for one pairing (from `timesheet.approved`)."""
+    __tablename__ = "pairing_usage"
+
+    timesheet_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    pairing_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+    hours: Mapped[Decimal] = mapped_column(Numeric(8, 2))
+    federation_amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    district_amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))

@@ -6,17 +6,17 @@ carries an ordinary teacher or coach token.
 """
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException
 
-from matching import reflections
+from matching.usecases import reflections
 from matching.api.inputs import text
 from matching.models import Coach, Pairing
+from peercoach.principal import Principal
+from peercoach.refusals import Refusal, Unauthorized
 from peercoach.web.app import context
-from peercoach.web.auth import Principal, decode_link_token, link_purpose
-from peercoach.web.pages import csrf, page as html_page
+from peercoach.web.pages import csrf, link_principal, page as html_page
 
 TEXT = text(10000, shortest=1, required=True)
 BAD_LINK = "This reflection link is not valid or has expired. Please contact the program coordinator."
@@ -24,18 +24,16 @@ def page(status: int = 200, **values):
     return html_page("reflection.html", status, **values)
 
 
-def author_from(token: str, pairing_id: str) -> Principal | None:
-    """The teacher or coach of a link token issued for reflecting on this pairing.
+def author_from(token: str, pairing_id: str) -> Principal:
+    """The teacher or coach of a link token issued for reflecting on this pairing; refused otherwise.
 
     The link's claims came from an event; they are believed only as far as matching's own records
     agree: a link naming the pairing's teacher or coach must have been sent to that person's email."""
-    principal = decode_link_token(current_app.config["JWT_SECRET"], token, link_purpose("reflection", pairing_id))
-    if principal is None or principal.role not in reflections.AUTHORS:
-        return None
+    principal = link_principal(token, "reflection", pairing_id, reflections.AUTHORS, BAD_LINK)
     with context().db.transaction() as session:
         known = participant_email(session, pairing_id, principal)
     if known is not None and known.casefold() != (principal.email or "").casefold():
-        return None
+        raise Unauthorized(BAD_LINK, code="invalid_link")
     return principal  # one who is not a participant is refused by the pairing's own check
 
 
@@ -52,40 +50,34 @@ def participant_email(session, pairing_id: str, principal: Principal) -> str | N
     return None
 
 
-def refused(error: HTTPException):
-    message = (getattr(error, "data", None) or {}).get("message") or error.description
-    return page(error.code, state="refused", message=message)
+def refused(refusal: Refusal):
+    return page(refusal.status, state="refused", message=refusal.message)
 
 
 def show(pairing_id: str):
     token = request.args.get("token", "")
-    principal = author_from(token, pairing_id)
-    if principal is None:
-        return page(401, state="refused", message=BAD_LINK)
     try:
+        principal = author_from(token, pairing_id)
         with context().db.transaction() as session:
-            pairing = reflections.closed_pairing(session, pairing_id, principal)
-            mine = reflections.own(session, pairing, principal)
-    except HTTPException as error:
-        return refused(error)
-    return page(state="form", pairing_id=pairing_id, token=token, text=mine.text if mine else "")
+            text = reflections.draft(session, principal, pairing_id)
+    except Refusal as refusal:
+        return refused(refusal)
+    return page(state="form", pairing_id=pairing_id, token=token, text=text)
 
 
 def submit(pairing_id: str):
     token, written = request.form.get("token", ""), request.form.get("text", "")
-    principal = author_from(token, pairing_id)
-    if principal is None:
-        return page(401, state="refused", message=BAD_LINK)
     form = dict(state="form", pairing_id=pairing_id, token=token, text=written)
     try:
+        principal = author_from(token, pairing_id)
         csrf.protect()
         TEXT.deserialize(written)
         with context().db.transaction() as session:
-            reflections.submit(session, pairing_id, principal, written)
+            reflections.submit(session, principal, pairing_id, written)
     except CSRFError:
         return page(400, message="The page had expired. Please send your reflection again.", **form)
     except ValidationError as error:
         return page(422, message=" ".join(error.messages), **form)
-    except HTTPException as error:
-        return refused(error)
+    except Refusal as refusal:
+        return refused(refusal)
     return page(state="done")

@@ -4,11 +4,11 @@ Another coach is told the pairing does not exist (as the pairings API does); ano
 """
 from __future__ import annotations
 
-from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Pairing
+from peercoach.refusals import Forbidden, NotFound
 from peercoach.web.auth import Principal
 
 PARTICIPANTS = ("teacher", "coach", "coordinator")
@@ -30,10 +30,10 @@ def pairing_for(session: Session, pairing_id: str, principal: Principal, *roles:
     statement = select(Pairing).where(Pairing.id == pairing_id)
     pairing = session.scalars(statement.with_for_update() if lock else statement).first()
     if pairing is None or (principal.role == "coach" and pairing.coach_id != principal.sub):
-        abort(404, message="No pairing with this id.")
+        raise NotFound("No pairing with this id.")
     role = role_in(pairing, principal)
     if role is None:
-        abort(403, message="Only the pairing's teacher, its coach and the coordinator may see this.")
+        raise Forbidden("Only the pairing's teacher, its coach and the coordinator may see this.")
     if role not in (roles or PARTICIPANTS):
-        abort(403, message=f"Only the pairing's {' or '.join(roles)} may do this.")
+        raise Forbidden(f"Only the pairing's {' or '.join(roles)} may do this.")
     return pairing

@@ -10,8 +10,7 @@ from datetime import date, datetime, time
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from matching.db import Base
-from matching.models import new_id, now
+from matching.models import Base, new_id, now
 
 
 class Plan(Base):

@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from peercoach.refusals import RuleBroken
+
 HARD_MAX_HOURS = Decimal("40")
 MAX_PSS_RELEASE_HALF_DAYS = 20
 HUNDRED = Decimal("100")
@@ -54,17 +56,11 @@ class Terms:
     account_code: str
 
 
-class RuleViolation(Exception):
-    """The requested terms break a program rule; `errors` maps each field to what is wrong."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__(errors)
-        self.errors = errors
-
-
 def approval_terms(program: str, referral: str, hours: Decimal | None = None, release: int | None = None,
                    funding: tuple[Decimal, Decimal] | None = None, account_code: str | None = None) -> Terms:
-    """The terms of an approval: the panel's values where given, else the program's defaults."""
+    """The terms of an approval: the panel's values where given, else the program's defaults.
+
+    Refused with every broken rule in `fields` (RuleBroken) when the terms break the program's rules."""
     rule = RULES[program]
     errors: dict[str, list[str]] = {}
     hours = _checked(errors, "hours_approved", hours if hours is not None else rule.default_hours,
@@ -76,7 +72,7 @@ def approval_terms(program: str, referral: str, hours: Decimal | None = None, re
     if rule.account_code_required and not account_code:
         errors["account_code"] = [f"{program} books release time with an account code: give one."]
     if errors:
-        raise RuleViolation(errors)
+        raise RuleBroken("The approval breaks the program's rules.", fields=errors)
     return Terms(hours, release, shares[0], shares[1], account_code or "")
 
 

@@ -7,11 +7,9 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from matching.db import tables
-from matching.handlers import open_review
+from matching.models import tables
 from peercoach.db import Database
-from peercoach.events.contracts import load_payload
-from peercoach.events.envelope import Envelope
+from peercoach.testing.events import deliver
 from tests.helpers import submitted_payload
 
 
@@ -36,9 +34,7 @@ class Matching:
     def submit(self, **overrides) -> dict:
         """Deliver an `application.submitted` event to the handler, as the consumer does."""
         payload = submitted_payload(**overrides)
-        envelope = Envelope.new("application.submitted", payload, producer="intake")
-        with self.db.transaction() as session:
-            open_review(session, envelope, load_payload(envelope.type, envelope.version, envelope.payload))
+        deliver("matching", self.db, "application.submitted", payload, producer="intake")
         return self.review_of(payload["application_id"])
 
     def review_of(self, application_id: str) -> dict:

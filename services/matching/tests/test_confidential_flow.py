@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 from sqlalchemy import select
 
-from matching.usage import PairingUsage
+from matching.models import PairingUsage
 from peercoach.events.envelope import Envelope
 from peercoach.messaging.topology import Names
 from peercoach.testing.broker import publish_raw

@@ -102,18 +102,14 @@ def test_closing_a_pairing_frees_the_coach_and_tells_the_others(matching, token,
 
 
 def test_a_teacher_withdrawing_after_approval_ends_the_pairing_once(matching):
-    from matching.handlers import close_review
-    from peercoach.events.contracts import load_payload
-    from peercoach.events.envelope import Envelope
+    from peercoach.testing.events import deliver
     pairing = matching.pair()
-    withdrawal = Envelope.new("application.withdrawn", {
+    withdrawal = {
         "application_id": pairing["application_id"], "program": "voluntary_peer_coaching",
-        "teacher": {"name": "Ada", "email": pairing["teacher"]["email"]}, "withdrawn_by": "teacher"},
-        producer="intake")
+        "teacher": {"name": "Ada", "email": pairing["teacher"]["email"]}, "withdrawn_by": "teacher"}
 
-    for _ in range(2):
-        with matching.db.transaction() as session:
-            close_review(session, withdrawal, load_payload(withdrawal.type, 1, withdrawal.payload))
+    for _ in range(2):  # two events saying the same: the second finds the pairing ended
+        deliver("matching", matching.db, "application.withdrawn", withdrawal, producer="intake")
 
     ended = matching.client.get(f"/pairings/{pairing['id']}", headers=matching.coordinator).get_json()
     assert ended["status"] == "closed"

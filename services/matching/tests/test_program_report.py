@@ -8,9 +8,8 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from matching import program_report
-from matching.usage import PairingUsage, record_usage
-from peercoach.events.contracts import load_payload
-from peercoach.events.envelope import Envelope
+from matching.models import PairingUsage
+from peercoach.testing.events import deliver
 
 
 def application(teacher: str, **overrides) -> program_report.Application:
@@ -44,9 +43,7 @@ def deliver_usage(matching, pairing_id: str, hours: str, federation: str, distri
                "coach": {"name": "Grace", "email": "g@x.example.org"}, "hours": hours,
                "lines": [{"pairing_id": pairing_id, "hours": hours, "federation_amount": federation,
                           "district_amount": district}]}
-    envelope = Envelope.new("timesheet.approved", payload, producer="timesheets")
-    with matching.db.transaction() as session:
-        record_usage(session, envelope, load_payload(envelope.type, envelope.version, envelope.payload))
+    deliver("matching", matching.db, "timesheet.approved", payload, producer="timesheets")
 
 
 def test_the_report_counts_decisions_hours_and_cost_with_no_names(matching):

@@ -1,21 +1,18 @@
 """Reviews open on submission with ranked suggestions and close on withdrawal."""
 import uuid
 
-from matching.handlers import close_review
-from peercoach.events.contracts import load_payload
 from peercoach.events.envelope import Envelope
 from peercoach.messaging.topology import Names
 from peercoach.testing.broker import publish_raw
+from peercoach.testing.events import deliver
 from tests.helpers import eventually, submitted_payload
 
 
 def withdraw(matching, application_id: str, program: str = "voluntary_peer_coaching") -> None:
-    envelope = Envelope.new("application.withdrawn", {
+    deliver("matching", matching.db, "application.withdrawn", {
         "application_id": application_id, "program": program,
         "teacher": {"name": "Ada Teacher", "email": "ada@school.example.org"}, "withdrawn_by": "teacher"},
         producer="intake")
-    with matching.db.transaction() as session:
-        close_review(session, envelope, load_payload(envelope.type, envelope.version, envelope.payload))
 
 
 def test_a_submitted_application_opens_a_pending_review_with_ranked_suggestions(

@@ -3,13 +3,14 @@ from decimal import Decimal
 
 import pytest
 
-from matching.rules import RuleViolation, approval_terms, extension_problem
+from matching.rules import approval_terms, extension_problem
+from peercoach.refusals import RuleBroken
 
 
 def violation(*args, **kwargs) -> dict:
-    with pytest.raises(RuleViolation) as raised:
+    with pytest.raises(RuleBroken) as raised:
         approval_terms(*args, **kwargs)
-    return raised.value.errors
+    return raised.value.fields
 
 
 def test_voluntary_peer_coaching_defaults_to_10_hours_and_one_substitute_day_paid_by_the_district():

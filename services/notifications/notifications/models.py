@@ -7,7 +7,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from notifications.db import Base
+from peercoach.db import declare
+
+Base, tables, outbox = declare("notifications")
 
 STATES = ("queued", "sent", "failed")
 

@@ -14,11 +14,11 @@ import click
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from notifications import rules
 from notifications.deliveries import enqueue
 from notifications.models import CoachPairing, CoachTimesheet
 from peercoach import settings as settings_mod
 from peercoach.db import Database
+from peercoach.periods import is_period, period_end, period_of
 
 REMINDER_IDS = uuid.UUID("6f1d3c52-8a57-4c1e-9a0e-3b7f2f0f4a11")
 EVENT_TYPE = "timesheet.reminder"
@@ -29,7 +29,7 @@ def coaches_to_remind(session: Session, period: str) -> list[CoachPairing]:
     timesheet_in = select(CoachTimesheet.coach_id).where(
         CoachTimesheet.period == period, CoachTimesheet.submitted.is_(True))
     pairings = session.scalars(select(CoachPairing).where(
-        CoachPairing.closed_on.is_(None), CoachPairing.started_on <= rules.period_end(period),
+        CoachPairing.closed_on.is_(None), CoachPairing.started_on <= period_end(period),
         CoachPairing.coach_id.not_in(timesheet_in),
     ).order_by(CoachPairing.coach_id, CoachPairing.pairing_id)).all()
     return list({pairing.coach_id: pairing for pairing in pairings}.values())
@@ -46,13 +46,13 @@ def queue_reminders(session: Session, period: str) -> int:
 
 
 def _check_period(_ctx, _param, value: str) -> str:
-    if not rules.PERIOD.match(value):
+    if not is_period(value):
         raise click.BadParameter("expected YYYY-MM, e.g. 2026-11")
     return value
 
 
 @click.command()
-@click.option("--period", default=lambda: rules.period_of(date.today()), callback=_check_period,
+@click.option("--period", default=lambda: period_of(date.today()), callback=_check_period,
               show_default="the current month", help="The month to remind about, YYYY-MM.")
 def main(period: str) -> None:
     """Queue one timesheet reminder per coach with an active pairing and no timesheet in."""

@@ -1,11 +1,7 @@
-"""Pure rules of notifications: retry timing and timesheet periods."""
+"""Pure rules of notifications: retry timing."""
 from __future__ import annotations
 
-import calendar
-import re
-from datetime import date, timedelta
-
-PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+from datetime import timedelta
 
 
 def retry_delay(attempts: int, base_seconds: float, cap_seconds: float) -> timedelta:
@@ -16,14 +12,3 @@ def retry_delay(attempts: int, base_seconds: float, cap_seconds: float) -> timed
 def gives_up(attempts: int, max_attempts: int) -> bool:
     return attempts >= max_attempts
 
-
-def period_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def period_end(period: str) -> date:
-    """The last day of a `YYYY-MM` period."""
-    if not PERIOD.match(period):
-        raise ValueError(f"period must be YYYY-MM, not {period!r}")
-    year, month = int(period[:4]), int(period[5:])
-    return date(year, month, calendar.monthrange(year, month)[1])

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 
 import pytest
 
-from notifications.db import tables
-from notifications.handlers import HANDLERS
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope
-from peercoach.messaging.consumer import Consumer
 from peercoach.messaging.topology import Names
 from peercoach.events.producers import owner
 from peercoach.testing.broker import publish_raw
+from peercoach.testing.events import deliver
 from peercoach.testing.samples import submitted_payload
 
 
@@ -100,14 +97,8 @@ def notifications_db(database_url):
 @pytest.fixture
 def apply(notifications_db):
     """Handle an event as the consumer does (inbox and all), without the broker."""
-    consumer = Consumer("notifications", notifications_db, tables, HANDLERS, "amqp://unused", Names("unused"))
-
     def handle(type_: str, payload: dict, occurred_at: str | None = None, version: int = 1) -> Envelope:
-        envelope = Envelope.new(type_, payload, producer="test", version=version)
-        if occurred_at:
-            envelope = replace(envelope, occurred_at=occurred_at)
-        consumer.handle(envelope)
-        return envelope
+        return deliver("notifications", notifications_db, type_, payload, occurred_at=occurred_at, version=version)
     return handle
 
 

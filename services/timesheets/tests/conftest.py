@@ -10,9 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from peercoach.db import Database
-from peercoach.events.contracts import load_payload
-from timesheets import handlers
-from timesheets.db import tables
+from peercoach.testing.events import deliver
+from timesheets.models import tables
 
 TODAY = date.today()
 START = (TODAY.replace(day=1) - timedelta(days=70)).replace(day=1)
@@ -56,8 +55,7 @@ class Service:
 
     def add_pairing(self, **overrides) -> dict:
         payload = pairing_payload(**overrides)
-        with self.db.transaction() as session:
-            handlers.add_pairing(session, None, load_payload("pairing.created", 1, payload))
+        deliver("timesheets", self.db, "pairing.created", payload, producer="matching")
         return payload
 
     def coach(self, pairing: dict) -> dict:

@@ -1,8 +1,7 @@
 """The coach's time log through the API: who may write, the rules' answers, private notes."""
 from datetime import timedelta
-from decimal import Decimal
 
-from timesheets import handlers
+from peercoach.testing.events import deliver
 
 
 def test_the_pairings_coach_logs_time_and_sees_hours_used(service):
@@ -90,9 +89,10 @@ def test_threshold_event_once_at_80_percent_and_again_after_an_extension(service
     service.log(pairing, service.start, 10)
     service.log(pairing, service.start, 10)
     first = service.events("hours.threshold_reached")
-    with service.db.transaction() as session:
-        handlers.extend_hours(session, None, {"pairing_id": pairing["pairing_id"],
-                                              "hours_approved": Decimal("15.00")})
+    deliver("timesheets", service.db, "pairing.hours_extended", {
+        "pairing_id": pairing["pairing_id"], "extension_id": "x-1", "hours_added": "5.00", "hours_approved": "15.00",
+        "teacher": {"name": "Ada Lovelace", "email": pairing["teacher"]["email"]}, "coach": pairing["coach"]},
+        producer="matching")
     service.log(pairing, service.start, 230)
     service.log(pairing, service.start, 10)
 

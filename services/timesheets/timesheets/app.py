@@ -1,9 +1,14 @@
-"""`create_app()` for gunicorn: `gunicorn "timesheets.app:create_app()"`."""
+"""How timesheets is put together: its spec for the worker (tables, handlers) and `create_app()` for gunicorn
+(`gunicorn "timesheets.app:create_app()"`)."""
 from flask import Flask
 
+from peercoach.service import ServiceSpec
 from peercoach.web.app import build_app
 from timesheets.api import BLUEPRINTS
-from timesheets.service import SPEC
+from timesheets.handlers import HANDLERS
+from timesheets.models import tables
+
+SPEC = ServiceSpec("timesheets", tables, handlers=HANDLERS)
 
 
 def create_app(config: dict | None = None) -> Flask:

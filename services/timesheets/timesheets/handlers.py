@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from peercoach.events.envelope import Envelope
+from peercoach.events.event import Event
 from timesheets.models import Pairing
 
 
@@ -11,8 +11,9 @@ class UnknownPairing(LookupError):
     """The pairing's `pairing.created` has not arrived yet: raising lets the event be retried."""
 
 
-def add_pairing(session: Session, envelope: Envelope, payload: dict) -> None:
+def add_pairing(session: Session, event: Event) -> None:
     """Record a new pairing; a repeated announcement of a known one changes nothing."""
+    payload = event.payload
     if session.get(Pairing, payload["pairing_id"]) is not None:
         return
     coach, teacher, funding = payload["coach"], payload["teacher"], payload["funding"]
@@ -25,14 +26,14 @@ def add_pairing(session: Session, envelope: Envelope, payload: dict) -> None:
         account_code=payload["account_code"], started_on=payload["started_on"]))
 
 
-def extend_hours(session: Session, envelope: Envelope, payload: dict) -> None:
+def extend_hours(session: Session, event: Event) -> None:
     """Take the new approved total; an older extension arriving late never lowers it."""
-    pairing = _known(session, payload["pairing_id"])
-    pairing.hours_approved = max(pairing.hours_approved, payload["hours_approved"])
+    pairing = _known(session, event.payload["pairing_id"])
+    pairing.hours_approved = max(pairing.hours_approved, event.payload["hours_approved"])
 
 
-def close_pairing(session: Session, envelope: Envelope, payload: dict) -> None:
-    _known(session, payload["pairing_id"]).closed_on = payload["closed_on"]
+def close_pairing(session: Session, event: Event) -> None:
+    _known(session, event.payload["pairing_id"]).closed_on = event.payload["closed_on"]
 
 
 def _known(session: Session, pairing_id: str) -> Pairing:

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from timesheets import events, rules
-from timesheets.models import Entry, Pairing, Timesheet
+from timesheets.models import Entry, Pairing, Timesheet, outbox
 from timesheets.money import hours
 
 LOCKED = ("submitted", "approved")
@@ -52,4 +52,4 @@ def announce_threshold(session: Session, pairing: Pairing) -> None:
     used = used_minutes(session, pairing.id)
     if rules.threshold_due(pairing.hours_approved, used, pairing.threshold_notified_for):
         pairing.threshold_notified_for = pairing.hours_approved
-        events.threshold_reached(session, pairing, hours(used))
+        outbox.record(session, "hours.threshold_reached", events.threshold_reached(pairing, hours(used)))

@@ -8,7 +8,9 @@ from sqlalchemy import (CheckConstraint, Date, DateTime, ForeignKey, Index, Inte
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from timesheets.db import Base
+from peercoach.db import declare
+
+Base, tables, outbox = declare("timesheets")
 
 MONEY = Numeric(12, 2)
 ANY_PROGRAM = ""

@@ -20,10 +20,11 @@ from typing import Iterator
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from peercoach.refusals import RuleBroken
 from peercoach.spreadsheet import inert_row
 from peercoach.web.paging import paged
 from timesheets import costing, events, rules
-from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet
+from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet, outbox
 
 FIRST_HEADER = ("batch_id", "employee_id", "coach_name", "period", "pairing_id", "program", "hours", "rate",
                 "gross_amount", "payer", "payer_amount", "account_code")
@@ -32,14 +33,10 @@ HEADERS = {1: FIRST_HEADER, 2: HEADER}  # a batch's layout -> its CSV columns
 CHUNK = 5000
 
 
-class NothingToExport(LookupError):
-    pass
-
-
 def export(session: Session, period: str, created_by: str | None = None,
            key: str | None = None) -> tuple[PayrollBatch, bool]:
     """The batch `key` made before (and False), or the period's new batch with its rows and
-    `payroll.exported` (and True); raises NothingToExport when nothing waits."""
+    `payroll.exported` (and True); refused (422 `nothing_to_export`) when nothing waits."""
     if key is not None:
         earlier = session.scalar(select(PayrollBatch).where(PayrollBatch.idempotency_key == key))
         if earlier is not None:
@@ -52,7 +49,7 @@ def _create(session: Session, period: str, created_by: str | None, key: str | No
         Timesheet.period == period, Timesheet.status == "approved", Timesheet.batch_id.is_(None))
         .order_by(Timesheet.id).with_for_update(skip_locked=True)))
     if not ids:
-        raise NothingToExport(f"No approved timesheets for {period} are waiting to be exported.")
+        raise RuleBroken(f"No approved timesheets for {period} are waiting to be exported.", "nothing_to_export")
     batch = PayrollBatch(id=str(uuid.uuid4()), period=period, created_at=datetime.now(timezone.utc),
                          created_by=created_by, idempotency_key=key, layout=max(HEADERS))
     session.add(batch)
@@ -61,7 +58,7 @@ def _create(session: Session, period: str, created_by: str | None, key: str | No
         session.execute(update(Timesheet).where(Timesheet.id.in_(ids[start:start + CHUNK]))
                         .values(batch_id=batch.id))
     batch.rows, batch.gross_total = write_lines(session, batch)
-    events.payroll_exported(session, batch, ids)
+    outbox.record(session, "payroll.exported", events.payroll_exported(batch, ids))
     return batch
 
 

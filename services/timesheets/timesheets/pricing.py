@@ -14,30 +14,25 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from peercoach.refusals import Conflict
 from timesheets import rules
 from timesheets.models import ANY_PROGRAM, Entry, Pairing, Rate
 
 
-class MissingRate(LookupError):
-    def __init__(self, district: str, day: date):
-        super().__init__(f"No rate for district {district!r} on {day}: set one with PUT /rates/{district} "
-                         f"effective on or before that date.")
-        self.district, self.day = district, day
-
-
 def rate_on(rates: list[Rate], district: str, program: str, day: date) -> Rate:
     """The rate in force on `day`, from the district's `rates` sorted by effective_from: the
-    program's own if one is in force, else the one for every program."""
+    program's own if one is in force, else the one for every program; refused (409 `missing_rate`)."""
     for kind in (program, ANY_PROGRAM):
         dated = [r for r in rates if r.program == kind]
         index = bisect_right([r.effective_from for r in dated], day)
         if index:
             return dated[index - 1]
-    raise MissingRate(district, day)
+    raise Conflict(f"No rate for district {district!r} on {day}: set one with PUT /rates/{district} "
+                   f"effective on or before that date.", "missing_rate")
 
 
 def fix_rates(session: Session, coach_id: str, period: str) -> None:
-    """Write the applicable rate on every entry of the coach's month, or raise MissingRate."""
+    """Write the applicable rate on every entry of the coach's month, or refuse (409 `missing_rate`)."""
     rows = session.execute(select(Entry, Pairing.district, Pairing.program)
                            .join(Pairing, Entry.pairing_id == Pairing.id)
                            .where(Entry.coach_id == coach_id, Entry.period == period)).all()

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from peercoach.periods import period_of
+from peercoach.refusals import RuleBroken
 from timesheets.money import half_days, hours
-from timesheets.periods import period_of
 
 ACTIVITIES = ("planning", "demonstration_lesson", "debrief", "observation", "team_teaching",
               "lesson_cycle_planning", "lesson_cycle_observation", "lesson_cycle_debrief",
@@ -32,14 +33,6 @@ VOLUNTARY = "voluntary_peer_coaching"
 MAX_LESSON_CYCLES = 2
 MAX_VOLUNTARY_RELEASE_DAYS = 1
 MAX_RELEASE_MINUTES = 420
-
-
-class RuleBroken(Exception):
-    """An entry the rules refuse: `field` names what to change, the message says why."""
-
-    def __init__(self, code: str, field: str, message: str):
-        super().__init__(message)
-        self.code, self.field, self.message = code, field, message
 
 
 @dataclass(frozen=True)
@@ -71,8 +64,8 @@ def check(terms: Terms, others: list[Entry], entry: Entry, today: date, locked: 
     """Raise RuleBroken for the first rule `entry` breaks beside the pairing's `others`."""
     check_dates(terms, entry, today, locked)
     if entry.ticket_number and entry.activity != RELEASE:
-        raise RuleBroken("ticket_without_release", "ticket_number",
-                         "A ticket number books substitute (release) time: only a release_day entry carries one.")
+        raise RuleBroken("A ticket number books substitute (release) time: only a release_day entry carries one.",
+                         "ticket_without_release", field="ticket_number")
     if entry.activity == RELEASE:
         check_release(terms, others, entry)
     else:
@@ -83,17 +76,16 @@ def check(terms: Terms, others: list[Entry], entry: Entry, today: date, locked: 
 
 def check_dates(terms: Terms, entry: Entry, today: date, locked: set[str]) -> None:
     if entry.day > today:
-        raise RuleBroken("future_date", "date", f"{entry.day} is in the future; log time once it is done.")
+        raise RuleBroken(f"{entry.day} is in the future; log time once it is done.", "future_date", field="date")
     if entry.day < terms.started_on:
-        raise RuleBroken("before_pairing", "date",
-                         f"{entry.day} is before the pairing started on {terms.started_on}.")
+        raise RuleBroken(f"{entry.day} is before the pairing started on {terms.started_on}.",
+                         "before_pairing", field="date")
     if terms.closed_on and entry.day > terms.closed_on:
-        raise RuleBroken("after_pairing", "date",
-                         f"{entry.day} is after the pairing closed on {terms.closed_on}.")
+        raise RuleBroken(f"{entry.day} is after the pairing closed on {terms.closed_on}.",
+                         "after_pairing", field="date")
     if period_of(entry.day) in locked:
-        raise RuleBroken("month_locked", "date",
-                         f"The timesheet for {period_of(entry.day)} is submitted or approved; "
-                         "its entries can no longer change.")
+        raise RuleBroken(f"The timesheet for {period_of(entry.day)} is submitted or approved; "
+                         "its entries can no longer change.", "month_locked", field="date")
 
 
 def check_hours(terms: Terms, others: list[Entry], entry: Entry) -> None:
@@ -101,36 +93,36 @@ def check_hours(terms: Terms, others: list[Entry], entry: Entry) -> None:
     allowed = terms.hours_approved * 60
     if used + entry.minutes > allowed:
         remaining = max(allowed - used, Decimal(0))
-        raise RuleBroken("over_approved_hours", "minutes",
-                         f"This would exceed the {terms.hours_approved} hours approved: "
-                         f"{hours(used)} used, {remaining:.0f} minutes ({remaining / 60:.2f} hours) remain.")
+        raise RuleBroken(f"This would exceed the {terms.hours_approved} hours approved: "
+                         f"{hours(used)} used, {remaining:.0f} minutes ({remaining / 60:.2f} hours) remain.",
+                         "over_approved_hours", field="minutes", remaining={"minutes": remaining})
 
 
 def check_release(terms: Terms, others: list[Entry], entry: Entry) -> None:
     if entry.minutes > MAX_RELEASE_MINUTES:
-        raise RuleBroken("release_too_long", "minutes",
-                         f"A release day entry is at most one day ({MAX_RELEASE_MINUTES} minutes).")
+        raise RuleBroken(f"A release day entry is at most one day ({MAX_RELEASE_MINUTES} minutes).",
+                         "release_too_long", field="minutes")
     if terms.program == VOLUNTARY:
         days = sum(1 for e in others if e.activity == RELEASE)
         if days >= MAX_VOLUNTARY_RELEASE_DAYS:
-            raise RuleBroken("release_limit", "activity",
-                             f"Voluntary peer coaching allows {MAX_VOLUNTARY_RELEASE_DAYS} release day; "
-                             f"{days} already logged, 0 remain.")
+            raise RuleBroken(f"Voluntary peer coaching allows {MAX_VOLUNTARY_RELEASE_DAYS} release day; "
+                             f"{days} already logged, 0 remain.", "release_limit", field="activity",
+                             remaining={"release_days": 0})
         return
     used = release_half_days(others)
     if used + half_days(entry.minutes) > terms.release_half_days:
-        raise RuleBroken("release_limit", "minutes",
-                         f"This release needs {half_days(entry.minutes)} half-day(s); "
+        raise RuleBroken(f"This release needs {half_days(entry.minutes)} half-day(s); "
                          f"{used} of {terms.release_half_days} used, "
-                         f"{max(terms.release_half_days - used, 0)} remain.")
+                         f"{max(terms.release_half_days - used, 0)} remain.", "release_limit", field="minutes",
+                         remaining={"release_half_days": max(terms.release_half_days - used, 0)})
 
 
 def check_lesson_cycles(others: list[Entry]) -> None:
     cycles = sum(1 for e in others if e.activity == LESSON_CYCLE)
     if cycles >= MAX_LESSON_CYCLES:
-        raise RuleBroken("lesson_cycle_limit", "activity",
-                         f"Voluntary peer coaching allows {MAX_LESSON_CYCLES} lesson cycles; "
-                         f"{cycles} already logged, 0 remain.")
+        raise RuleBroken(f"Voluntary peer coaching allows {MAX_LESSON_CYCLES} lesson cycles; "
+                         f"{cycles} already logged, 0 remain.", "lesson_cycle_limit", field="activity",
+                         remaining={"lesson_cycles": 0})
 
 
 def threshold_due(hours_approved: Decimal, used_minutes: int, notified_for: Decimal | None) -> bool:

@@ -9,6 +9,8 @@ import functools
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
+from peercoach.periods import PATTERN
+
 PROGRAMS = ("voluntary_peer_coaching", "district_coaching", "peer_support_service")
 REFERRALS = ("self", "plan_of_assistance", "pre_evaluation_concern")
 EMPLOYMENT_STATUSES = ("permanent", "probationary", "temporary", "on_call")
@@ -138,7 +140,7 @@ class PairingClosed(Strict):
 class Timesheet(Strict):
     timesheet_id = fields.String(required=True)
     coach_id = fields.String(required=True)
-    period = fields.String(required=True, validate=validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$"))
+    period = fields.String(required=True, validate=validate.Regexp(PATTERN))
     coach = fields.Nested(Person, required=True)
     hours = fields.Decimal(required=True, **HOURS)
 

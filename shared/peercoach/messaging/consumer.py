@@ -24,8 +24,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from peercoach.db import Database
-from peercoach.events.contracts import load_payload
 from peercoach.events.envelope import Envelope
+from peercoach.events.event import Event
 from peercoach.events.producers import PRODUCERS
 from peercoach.logs import correlation_id, fields
 from peercoach.messaging import metrics, topology, trust
@@ -35,7 +35,7 @@ from peercoach.web import session_tables
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Session, Envelope, dict], None]
+Handler = Callable[[Session, Event], None]
 ATTEMPTS_HEADER = "x-peercoach-attempts"
 
 
@@ -128,7 +128,7 @@ class Consumer:
                 event_id=envelope.id, consumer=self.service, type=envelope.type,
                 processed_at=datetime.now(timezone.utc)))
             if handler is not None:
-                handler(session, envelope, load_payload(envelope.type, envelope.version, envelope.payload))
+                handler(session, Event.of(envelope))
         return "processed" if handler else "ignored"
 
     def _after_failure(self, channel, properties, body: bytes, envelope: Envelope) -> str:

@@ -14,13 +14,13 @@ import hashlib
 import hmac
 import uuid
 from collections.abc import Container
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import jwt
 from flask import current_app, g, request
 from flask_smorest import abort
 
+from peercoach.principal import Principal
 from peercoach.web import revocation
 
 ROLES = ("teacher", "coach", "coordinator", "payroll", "finance", "admin")
@@ -35,17 +35,6 @@ def key_for(secret: str, audience: str, scope: str = "") -> str:
     """The signing key of one audience (and scope, e.g. a service's session cookie): an HMAC of the
     secret, so a key leaked or misused for one purpose signs nothing for another."""
     return hmac.new(secret.encode(), f"{audience}|{scope}".encode(), hashlib.sha256).hexdigest()
-
-
-@dataclass(frozen=True)
-class Principal:
-    role: str
-    sub: str
-    email: str | None = None
-    payer: str | None = None
-    purpose: str | None = None
-    token_id: str | None = None
-    districts: tuple[str, ...] = ()  # finance of the district payer: only these districts (none: all)
 
 
 def link_purpose(action: str, resource_id: str) -> str:

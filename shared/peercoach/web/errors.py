@@ -1,4 +1,7 @@
-"""Every error leaves as `{"error": {"code", "message", "fields"}}`, never an HTML page or a trace."""
+"""Every error leaves as `{"error": {"code", "message", "fields"}}`, never an HTML page or a trace.
+
+A use case's refusal (peercoach.refusals) is answered here, with its status, code, message and fields.
+"""
 from __future__ import annotations
 
 import logging
@@ -6,6 +9,8 @@ import logging
 from flask import Flask, jsonify
 from sqlalchemy.exc import DataError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable, UnprocessableEntity
+
+from peercoach.refusals import Refusal
 
 log = logging.getLogger(__name__)
 
@@ -39,16 +44,24 @@ def error_body(status: int, message: str, code: str | None = None, fields: dict 
                       "fields": fields or {}}}
 
 
-def http_error_response(error: HTTPException):
-    data = getattr(error, "data", None) or {}
-    status = error.code or 500
-    fields = flatten_fields(data.get("messages") or data.get("errors") or data.get("fields"))
-    message = data.get("message") or MESSAGES.get(status) or error.description or error.name
-    response = jsonify(error_body(status, message, data.get("code"), fields))
+def error_response(status: int, message: str, code: str | None = None, fields=None):
+    response = jsonify(error_body(status, message, code, flatten_fields(fields)))
     response.status_code = status
     if status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
     return response
+
+
+def http_error_response(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    status = error.code or 500
+    message = data.get("message") or MESSAGES.get(status) or error.description or error.name
+    return error_response(status, message, data.get("code"),
+                          data.get("messages") or data.get("errors") or data.get("fields"))
+
+
+def refusal_response(refusal: Refusal):
+    return error_response(refusal.status, refusal.message, refusal.code, refusal.fields)
 
 
 def unexpected_error_response(error: Exception):
@@ -68,6 +81,7 @@ def unstorable_value_response(_error: DataError):
 
 def install(app: Flask) -> None:
     app.register_error_handler(HTTPException, http_error_response)
+    app.register_error_handler(Refusal, refusal_response)
     app.register_error_handler(DataError, unstorable_value_response)
     app.register_error_handler(OperationalError, database_unavailable_response)
     app.register_error_handler(Exception, unexpected_error_response)

@@ -1,4 +1,5 @@
-"""HTML pages beside a service's JSON API: CSRF-protected forms and strict security headers.
+"""HTML pages beside a service's JSON API: CSRF-protected forms, strict security headers, and the
+principal an emailed link's token names.
 
 CSRF protection is Flask-WTF's CSRFProtect, checked where a page's form posts (`csrf.protect()`
 in its view) and on every state-changing API call made with the browser session (the session
@@ -6,7 +7,11 @@ and its CSRF secret: peercoach.web.session, installed on every service by build_
 """
 from __future__ import annotations
 
-from flask import Flask, make_response, render_template
+from flask import Flask, current_app, make_response, render_template
+
+from peercoach.principal import Principal
+from peercoach.refusals import Unauthorized
+from peercoach.web.auth import decode_link_token, link_purpose
 
 from peercoach.web.session import csrf, install  # noqa: F401  (csrf re-exported)
 
@@ -29,3 +34,12 @@ def page(template: str, status: int = 200, **context):
     response = make_response(render_template(template, **context), status)
     response.headers.update(HEADERS)
     return response
+
+
+def link_principal(token: str, action: str, resource_id: str, roles: tuple[str, ...], bad_link: str) -> Principal:
+    """Who an emailed link's token names, if it was issued for `action` on `resource_id` to one of
+    `roles`; refused with `bad_link` (401, `invalid_link`) otherwise."""
+    principal = decode_link_token(current_app.config["JWT_SECRET"], token, link_purpose(action, resource_id))
+    if principal is None or principal.role not in roles:
+        raise Unauthorized(bad_link, code="invalid_link")
+    return principal

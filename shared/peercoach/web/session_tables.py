@@ -18,7 +18,7 @@ from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from peercoach.events.envelope import Envelope
+from peercoach.events.event import Event
 
 ENDED = "ended_sessions"
 USED = "used_sign_ins"
@@ -71,6 +71,6 @@ def use_once(session: Session, metadata: MetaData, state: str) -> bool:
 
 def handler(metadata: MetaData):
     """The `session.ended` handler for a service whose tables live on `metadata`."""
-    def session_ended(session: Session, _envelope: Envelope, payload: dict) -> None:
-        end(session, metadata, payload["session_id"], payload["expires_at"])
+    def session_ended(session: Session, event: Event) -> None:
+        end(session, metadata, event.payload["session_id"], event.payload["expires_at"])
     return session_ended

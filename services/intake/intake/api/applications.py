@@ -9,9 +9,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from werkzeug.exceptions import BadRequest
 
-from intake import records, submission
-from intake.api import refuse
-from intake.refusals import Refused
+from intake import usecases
 from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
@@ -60,10 +58,7 @@ class Applications(MethodView):
         fails validation is not remembered under its key. `reason_details` stays in intake: it
         is in no event.
         """
-        try:
-            answer = submission.submit(context().db, data, headers.get("idempotency_key"), key_ttl())
-        except Refused as refusal:
-            refuse(refusal)
+        answer = usecases.submit(context().db, data, headers.get("idempotency_key"), key_ttl())
         response = jsonify(answer.body)
         response.status_code = answer.status_code
         return response
@@ -73,8 +68,7 @@ class Applications(MethodView):
     @blp.response(200, PageSchema)
     def get(self, query):
         """Applications, oldest first, filtered by status and program, a page at a time (coordinator)."""
-        with context().db.transaction() as session:
-            return records.page(session, **query)
+        return usecases.applications(context().db, **query)
 
 
 @blp.route("/applications/<application_id>")
@@ -83,8 +77,4 @@ class ApplicationById(MethodView):
     @blp.response(200, ApplicationSchema)
     def get(self, application_id):
         """One application: the coordinator, or the teacher who applied (token sub = employee id)."""
-        try:
-            with context().db.transaction() as session:
-                return records.visible(session, application_id, current_principal())
-        except Refused as refusal:
-            refuse(refusal)
+        return usecases.application(context().db, current_principal(), application_id)

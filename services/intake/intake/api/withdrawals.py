@@ -5,9 +5,7 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from intake import withdrawal
-from intake.api import refuse
-from intake.refusals import Refused
+from intake import usecases
 from intake.schemas import ApplicationSchema
 from intake.web import withdraw_page
 from peercoach.web.app import context
@@ -21,9 +19,9 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 class Withdraw(MethodView):
     @blp.doc(security=[{"bearerAuth": []}])
     @blp.response(200, ApplicationSchema)
-    @blp.alt_response(409, description="The application is no longer submitted.")
+    @blp.alt_response(409, description="The application is denied or already withdrawn.")
     def post(self, application_id):
-        """Withdraw a submitted application: the coordinator, or the teacher who applied.
+        """Withdraw a submitted or approved application: the coordinator, or the teacher who applied.
 
         A form post (the page behind the emailed link) carries the link's token and a CSRF token
         instead of an Authorization header, and is answered with an HTML page.
@@ -35,7 +33,4 @@ class Withdraw(MethodView):
 
 @require("coordinator", "teacher")
 def by_bearer(application_id):
-    try:
-        return withdrawal.withdraw(context().db, application_id, current_principal())
-    except Refused as refusal:
-        refuse(refusal)
+    return usecases.withdraw(context().db, current_principal(), application_id)

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
 from werkzeug.datastructures import MultiDict
 
-from intake import choices, submission
+from intake import choices, usecases
 from intake.rules import PROGRAM_RULES
 from intake.schemas import ApplicationInSchema
 from intake.web import form
@@ -55,6 +55,6 @@ def send_form():
         data = ApplicationInSchema().load(form.to_payload(request.form))
     except ValidationError as error:
         return form_page(request.form, form.errors_by_field(error.messages), 422)
-    answer = submission.submit(context().db, data)
+    answer = usecases.submit(context().db, data)
     return page("applied.html", 201 if answer.status_code == 201 else 200, application=answer.body,
                 program=PROGRAM_RULES[answer.body["program"]], repeat=answer.status_code != 201)

@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from matching.proposals import propose_all
+from matching.usecases.proposals import propose_all
 from peercoach.web.app import context
 from peercoach.web.auth import require
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
-from sqlalchemy import select
 
 from matching.api.inputs import text
-from matching.disclosure_models import AuditEntry
+from matching.usecases import reports
 from peercoach.web.app import context
 from peercoach.web.auth import require
-from peercoach.web.paging import PageQuery, page_schema, paged, split
+from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("audit", __name__, description="Who changed a status or touched a disclosure, and when")
 
@@ -37,9 +36,5 @@ class Audit(MethodView):
     @blp.response(200, page_schema(AuditEntrySchema))
     def get(self, query):
         """Oldest first, a page at a time; filter by `pairing_id` or `action`."""
-        filters, paging = split(query)
-        statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-        for field, value in filters.items():
-            statement = statement.where(getattr(AuditEntry, field) == value)
         with context().db.transaction() as session:
-            return paged(session, statement, **paging)
+            return reports.audit_trail_page(session, **query)

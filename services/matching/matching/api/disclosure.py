@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from matching import disclosure
+from matching.usecases import disclosure
 from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
 from peercoach.web.app import context
@@ -39,7 +39,7 @@ class Agreements(MethodView):
     @blp.response(200, AgreementSchema(many=True))
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            return disclosure.agreements(session, pairing_id, current_principal())
+            return disclosure.agreements(session, current_principal(), pairing_id)
 
     @require(*PARTICIPANTS)
     @blp.arguments(AgreementSchema)
@@ -48,7 +48,7 @@ class Agreements(MethodView):
         """Agree in advance that reports may go to `recipient`: the member (teacher), the consultant (coach),
         or the coordinator on behalf of the local president named in `president_name`."""
         with context().db.transaction() as session:
-            return disclosure.agree(session, pairing_id, current_principal(), data["recipient"],
+            return disclosure.agree(session, current_principal(), pairing_id, data["recipient"],
                                     data["president_name"])
 
 
@@ -58,7 +58,7 @@ class Reports(MethodView):
     @blp.response(200, ReportSchema(many=True))
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            return disclosure.reports(session, pairing_id, current_principal())
+            return disclosure.reports(session, current_principal(), pairing_id)
 
     @require("coach")
     @blp.arguments(ReportSchema)
@@ -67,8 +67,7 @@ class Reports(MethodView):
     def post(self, data, pairing_id):
         """Release a report (the consultant): only to a recipient member, local president and consultant agreed to."""
         with context().db.transaction() as session:
-            released = disclosure.release(session, pairing_id, current_principal(), data["recipient"], data["content"])
+            released = disclosure.release(session, current_principal(), pairing_id, data["recipient"], data["content"])
         if isinstance(released, list):
-            abort(403, message=f"Not agreed in advance by: {', '.join(released)}.", code="disclosure_not_agreed",
-                  errors={"recipient": [f"Not agreed in advance by: {', '.join(released)}."]})
+            raise disclosure.not_agreed(released)
         return released

@@ -4,14 +4,12 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
-from sqlalchemy import select
 
 from matching.api.inputs import amount, text
-from matching.models import Extension
-from matching.pairing_changes import decide_extension, request_extension, visible_pairing
+from matching.usecases import pairings
 from peercoach.web.app import context
-from peercoach.web.auth import require
-from peercoach.web.paging import PageQuery, page_schema, paged, split
+from peercoach.web.auth import current_principal, require
+from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("extensions", __name__, description="Extensions of a pairing's approved hours")
 
@@ -41,16 +39,15 @@ class PairingExtensions(MethodView):
     @blp.response(200, ExtensionSchema(many=True))
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            pairing = visible_pairing(session, pairing_id)
-            return session.scalars(select(Extension).where(Extension.pairing_id == pairing.id)
-                                   .order_by(Extension.requested_at)).all()
+            return pairings.extensions_of(session, current_principal(), pairing_id)
 
     @require("coordinator", "coach")
     @blp.arguments(ExtensionSchema)
     @blp.response(201, ExtensionSchema)
     def post(self, data, pairing_id):
         with context().db.transaction() as session:
-            return request_extension(session, pairing_id, data["hours"], data["reason"])
+            return pairings.request_extension(session, current_principal(), pairing_id, data["hours"],
+                                              data["reason"])
 
 
 @blp.route("/extensions")
@@ -60,10 +57,8 @@ class Extensions(MethodView):
     @blp.response(200, page_schema(ExtensionSchema))
     def get(self, query):
         """Oldest request first, a page at a time."""
-        filters, paging = split(query)
         with context().db.transaction() as session:
-            return paged(session, select(Extension).where(Extension.status == filters["status"])
-                         .order_by(Extension.requested_at, Extension.id), **paging)
+            return pairings.extensions_page(session, **query)
 
 
 @blp.route("/extensions/<extension_id>/decision")
@@ -73,4 +68,5 @@ class ExtensionDecision(MethodView):
     @blp.response(200, ExtensionSchema)
     def post(self, data, extension_id):
         with context().db.transaction() as session:
-            return decide_extension(session, extension_id, data["decision"] == "approve")
+            return pairings.decide_extension(session, current_principal(), extension_id,
+                                             data["decision"] == "approve")

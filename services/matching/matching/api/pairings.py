@@ -4,14 +4,12 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
-from sqlalchemy import select
 
 from matching.api.inputs import text
-from matching.models import Pairing
-from matching.pairing_changes import close, visible_pairing
+from matching.usecases import pairings
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
-from peercoach.web.paging import PageQuery, page_schema, paged, split
+from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("pairings", __name__, description="Teacher and coach pairings")
 
@@ -51,15 +49,8 @@ class Pairings(MethodView):
     @blp.response(200, page_schema(PairingSchema))
     def get(self, query):
         """Newest first, a page at a time; a coach sees only their own."""
-        filters, paging = split(query)
-        principal = current_principal()
-        if principal.role == "coach":
-            filters["coach_id"] = principal.sub
-        statement = select(Pairing).order_by(Pairing.started_on.desc(), Pairing.id)
-        for field, value in filters.items():
-            statement = statement.where(getattr(Pairing, field) == value)
         with context().db.transaction() as session:
-            return paged(session, statement, **paging)
+            return pairings.pairings_page(session, current_principal(), **query)
 
 
 @blp.route("/pairings/<pairing_id>")
@@ -68,7 +59,7 @@ class PairingById(MethodView):
     @blp.response(200, PairingSchema)
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            return visible_pairing(session, pairing_id)
+            return pairings.visible_pairing(session, current_principal(), pairing_id)
 
 
 @blp.route("/pairings/<pairing_id>/close")
@@ -77,4 +68,4 @@ class ClosePairing(MethodView):
     @blp.response(200, PairingSchema)
     def post(self, pairing_id):
         with context().db.transaction() as session:
-            return close(session, pairing_id)
+            return pairings.close(session, current_principal(), pairing_id)

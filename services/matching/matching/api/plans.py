@@ -8,10 +8,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from matching import calendar, plans
+from matching import calendar
 from matching.api.inputs import text
-from matching.participants import PARTICIPANTS, pairing_for
-from matching.plan_models import Plan
+from matching.participants import PARTICIPANTS
+from matching.usecases import plans
 from peercoach.events.contracts import FOCUS_AREAS, SUPPORT_TYPES
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
@@ -44,14 +44,14 @@ class PairingPlan(MethodView):
     @blp.response(200, PlanSchema)
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            return plans.read(session, pairing_id, current_principal())
+            return plans.read(session, current_principal(), pairing_id)
 
     @require("teacher", "coach")
     @blp.arguments(PlanSchema)
     @blp.response(200, PlanSchema)
     def put(self, data, pairing_id):
         with context().db.transaction() as session:
-            return plans.write(session, pairing_id, current_principal(), data)
+            return plans.write(session, current_principal(), pairing_id, data)
 
 
 @blp.route("/pairings/<pairing_id>/calendar.ics")
@@ -60,9 +60,6 @@ class PairingCalendar(MethodView):
     @blp.response(200, content_type="text/calendar", description="The plan's calendar of events (iCalendar).")
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            pairing = pairing_for(session, pairing_id, current_principal())
-            plan = session.get(Plan, pairing.id)
-            body = calendar.ics(pairing.id, plan.events if plan else [], dt.datetime.now(dt.timezone.utc))
-            filename = f"pairing-{pairing.id}.ics"
+            body = plans.calendar_of(session, current_principal(), pairing_id, dt.datetime.now(dt.timezone.utc))
         return Response(body, mimetype="text/calendar", headers={
-            "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+            "Content-Disposition": f'attachment; filename="pairing-{pairing_id}.ics"', "Cache-Control": "no-store"})

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
-from sqlalchemy import func, select
 
 from matching import program_report
-from matching.models import Pairing, Review
-from matching.usage import PairingUsage
+from matching.usecases import reports
 from peercoach.web.app import context
 from peercoach.web.auth import require
 
@@ -42,25 +40,6 @@ def period(query: dict) -> tuple[date, date]:
     return query["from_"], query["to"]
 
 
-def applications(session, first: date, last: date) -> list[program_report.Application]:
-    """Applications submitted from `first` to `last` (inclusive, UTC), with their pairings' figures."""
-    used = (select(PairingUsage.pairing_id, func.sum(PairingUsage.hours).label("hours"),
-                   func.sum(PairingUsage.federation_amount).label("federation"),
-                   func.sum(PairingUsage.district_amount).label("district"))
-            .group_by(PairingUsage.pairing_id).subquery())
-    start = datetime.combine(first, time(), timezone.utc)
-    rows = session.execute(
-        select(Review, Pairing.hours_approved, used.c.hours, used.c.federation, used.c.district)
-        .outerjoin(Pairing, Pairing.review_id == Review.id).outerjoin(used, used.c.pairing_id == Pairing.id)
-        .where(Review.submitted_at >= start, Review.submitted_at < start + timedelta(days=(last - first).days + 1)))
-    zero = program_report.ZERO
-    return [program_report.Application(
-        teacher=review.teacher["employee_id"], program=review.program, focus_area=review.focus_area,
-        school=review.teacher.get("school", ""), status=review.status, hours_approved=approved or zero,
-        hours_used=hours or zero, federation_cost=federation or zero, district_cost=district or zero)
-        for review, approved, hours, federation, district in rows]
-
-
 def as_csv(result: dict) -> Response:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(program_report.csv_rows(result))
@@ -77,9 +56,7 @@ class ProgramReport(MethodView):
     def get(self, query):
         first, last = period(query)
         with context().db.transaction() as session:
-            found = applications(session, first, last)
-        result = {"from": first.isoformat(), "to": last.isoformat(), "min_teachers": program_report.MIN_TEACHERS,
-                  **program_report.report(found)}
+            result = reports.program(session, first, last)
         accepted = request.accept_mimetypes.best_match(["application/json", "text/csv"])
         wants_csv = query.get("format", "csv" if accepted == "text/csv" else "json") == "csv"
         return as_csv(result) if wants_csv else result

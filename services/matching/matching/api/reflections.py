@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from flask import request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 
-from matching import pages, reflections
+from matching import pages
 from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
+from matching.usecases import reflections
+from peercoach.refusals import RuleBroken
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 
@@ -69,7 +71,7 @@ class PairingReflections(MethodView):
 @require(*PARTICIPANTS)
 def listing(pairing_id):
     with context().db.transaction() as session:
-        return reflections.of_pairing(session, pairing_id, current_principal())
+        return reflections.of_pairing(session, current_principal(), pairing_id)
 
 
 @require(*reflections.AUTHORS)
@@ -77,6 +79,6 @@ def by_bearer(pairing_id):
     try:
         data = ReflectionSchema().load(request.get_json(silent=True) or {})
     except ValidationError as error:
-        abort(422, message="Some fields are missing or invalid.", errors=error.messages)
+        raise RuleBroken("Some fields are missing or invalid.", fields=error.messages)
     with context().db.transaction() as session:
-        return reflections.submit(session, pairing_id, current_principal(), data["text"])
+        return reflections.submit(session, current_principal(), pairing_id, data["text"])

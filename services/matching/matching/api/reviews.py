@@ -2,26 +2,14 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
-from sqlalchemy import select
+from flask_smorest import Blueprint
 
 from matching.api.review_schemas import DecisionSchema, ReviewQuery, ReviewSchema
-from matching.decisions import decide
-from matching.models import Review
-from matching.suggestions import rankings
+from matching.usecases import reviews
 from peercoach.web.app import context
-from peercoach.web.auth import require
+from peercoach.web.auth import current_principal, require
 
 blp = Blueprint("reviews", __name__, description="The panel's reviews of applications")
-
-
-def with_suggestions(session, reviews: list[Review]) -> list[Review]:
-    ranked = rankings(session, reviews)
-    for review in reviews:
-        ranking = ranked.get(review.id)
-        review.suggestions = ranking.suggestions if ranking else []
-        review.requested_coach = ranking.requested if ranking else None
-    return reviews
 
 
 @blp.route("/reviews")
@@ -31,9 +19,7 @@ class Reviews(MethodView):
     @blp.response(200, ReviewSchema(many=True))
     def get(self, query):
         with context().db.transaction() as session:
-            reviews = session.scalars(select(Review).where(Review.status == query["status"])
-                                      .order_by(Review.submitted_at, Review.id)).all()
-            return with_suggestions(session, list(reviews))
+            return reviews.reviews(session, query["status"])
 
 
 @blp.route("/reviews/<review_id>")
@@ -42,10 +28,7 @@ class ReviewById(MethodView):
     @blp.response(200, ReviewSchema)
     def get(self, review_id):
         with context().db.transaction() as session:
-            review = session.get(Review, review_id)
-            if review is None:
-                abort(404, message="No review with this id.")
-            return with_suggestions(session, [review])[0]
+            return reviews.review(session, review_id)
 
 
 @blp.route("/reviews/<review_id>/decision")
@@ -55,4 +38,4 @@ class Decision(MethodView):
     @blp.response(200, ReviewSchema)
     def post(self, decision, review_id):
         with context().db.transaction() as session:
-            return with_suggestions(session, [decide(session, review_id, decision)])[0]
+            return reviews.decide(session, current_principal(), review_id, decision)

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
-from notifications.deliveries import pending_resend, requeue
-from notifications.models import STATES, Delivery
+from notifications import usecases
+from notifications.models import STATES
 from peercoach.web.app import context
 from peercoach.web.auth import require
 
@@ -44,17 +42,10 @@ class Notifications(MethodView):
     @blp.paginate(page_size=50, max_page_size=500)
     def get(self, query, pagination_parameters):
         """The delivery log, newest first, by recipient and state; paging in the `X-Pagination` header."""
-        statement = select(Delivery)
-        if "recipient" in query:
-            statement = statement.where(func.lower(Delivery.recipient) == query["recipient"].lower())
-        if "state" in query:
-            statement = statement.where(Delivery.state == query["state"])
         with context().db.transaction() as session:
-            pagination_parameters.item_count = session.scalar(
-                select(func.count()).select_from(statement.subquery()))
-            return session.scalars(
-                statement.order_by(Delivery.created_at.desc(), Delivery.id)
-                .offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)).all()
+            pagination_parameters.item_count, found = usecases.deliveries(
+                session, pagination_parameters.first_item, pagination_parameters.page_size, **query)
+        return found
 
 
 @blp.route("/notifications/<delivery_id>/resend")
@@ -63,13 +54,5 @@ class Resend(MethodView):
     @blp.response(202, DeliverySchema)
     def post(self, delivery_id):
         """Send a sent or failed email again, as a new delivery recorded beside the first."""
-        try:
-            with context().db.transaction() as session:
-                original = session.get(Delivery, delivery_id)
-                if original is None:
-                    abort(404, message=f"No email {delivery_id} in the delivery log.", code="not_found")
-                if pending_resend(session, original):
-                    abort(409, message="This email is already queued to be sent.", code="already_queued")
-                return requeue(session, original)
-        except IntegrityError:
-            abort(409, message="This email is already queued to be sent.", code="already_queued")
+        with context().db.transaction() as session:
+            return usecases.resend(session, delivery_id)

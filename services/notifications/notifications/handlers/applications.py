@@ -5,37 +5,37 @@ from sqlalchemy.orm import Session
 
 from notifications.deliveries import enqueue
 from notifications.models import PlanOfAssistance
-from peercoach.events.envelope import Envelope
+from peercoach.events.event import Event
 
 
-def submitted(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event, teacher = envelope.payload, envelope.payload["teacher"]
-    if event["referral"] == "plan_of_assistance":
-        session.merge(PlanOfAssistance(application_id=event["application_id"]))
-    enqueue(session, envelope.id, envelope.type, teacher["email"], "application_received", {
-        "program": event["program"], "application_id": event["application_id"],
+def submitted(session: Session, event: Event) -> None:
+    data, teacher = event.payload, event.payload["teacher"]
+    if data["referral"] == "plan_of_assistance":
+        session.merge(PlanOfAssistance(application_id=data["application_id"]))
+    enqueue(session, event.id, event.type, teacher["email"], "application_received", {
+        "program": data["program"], "application_id": data["application_id"],
         "first_name": teacher["first_name"], "teacher_employee_id": teacher["employee_id"]})
 
 
-def approved(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event = envelope.payload
-    enqueue(session, envelope.id, envelope.type, event["teacher"]["email"], "application_approved", {
-        "program": event["program"], "application_id": event["application_id"],
-        "name": event["teacher"]["name"], "hours_approved": event["hours_approved"]})
+def approved(session: Session, event: Event) -> None:
+    data = event.payload
+    enqueue(session, event.id, event.type, data["teacher"]["email"], "application_approved", {
+        "program": data["program"], "application_id": data["application_id"],
+        "name": data["teacher"]["name"], "hours_approved": data["hours_approved"]})
 
 
-def denied(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event = envelope.payload
-    enqueue(session, envelope.id, envelope.type, event["teacher"]["email"], "application_denied", {
-        "program": event["program"], "application_id": event["application_id"],
-        "name": event["teacher"]["name"], "reason": event["reason"]})
+def denied(session: Session, event: Event) -> None:
+    data = event.payload
+    enqueue(session, event.id, event.type, data["teacher"]["email"], "application_denied", {
+        "program": data["program"], "application_id": data["application_id"],
+        "name": data["teacher"]["name"], "reason": data["reason"]})
 
 
-def withdrawn(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event = envelope.payload
-    enqueue(session, envelope.id, envelope.type, event["teacher"]["email"], "application_withdrawn", {
-        "program": event["program"], "application_id": event["application_id"],
-        "name": event["teacher"]["name"], "withdrawn_by": event["withdrawn_by"]})
+def withdrawn(session: Session, event: Event) -> None:
+    data = event.payload
+    enqueue(session, event.id, event.type, data["teacher"]["email"], "application_withdrawn", {
+        "program": data["program"], "application_id": data["application_id"],
+        "name": data["teacher"]["name"], "withdrawn_by": data["withdrawn_by"]})
 
 
 HANDLERS = {

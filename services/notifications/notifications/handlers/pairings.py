@@ -11,55 +11,55 @@ from sqlalchemy.orm import Session
 from notifications import roster
 from notifications.deliveries import enqueue
 from notifications.models import PlanOfAssistance
-from peercoach.events.envelope import Envelope
+from peercoach.events.event import Event
 
 
-def created(session: Session, envelope: Envelope, payload: dict) -> None:
-    event, teacher, coach = envelope.payload, envelope.payload["teacher"], envelope.payload["coach"]
-    partner = event["learning_partner"] or {}
+def created(session: Session, event: Event) -> None:
+    data, teacher, coach = event.payload, event.payload["teacher"], event.payload["coach"]
+    partner = data["learning_partner"] or {}
     teacher_name = f"{teacher['first_name']} {teacher['last_name']}"
-    shared = {"program": event["program"], "pairing_id": event["pairing_id"],
-              "hours_approved": event["hours_approved"], "release_half_days": event["release_half_days"],
-              "started_on": event["started_on"], "coach_name": coach["name"], "teacher_name": teacher_name}
-    enqueue(session, envelope.id, envelope.type, teacher["email"], "pairing_created_teacher", {
+    shared = {"program": data["program"], "pairing_id": data["pairing_id"],
+              "hours_approved": data["hours_approved"], "release_half_days": data["release_half_days"],
+              "started_on": data["started_on"], "coach_name": coach["name"], "teacher_name": teacher_name}
+    enqueue(session, event.id, event.type, teacher["email"], "pairing_created_teacher", {
         **shared, "first_name": teacher["first_name"], "coach_email": coach["email"],
-        "account_code": event["account_code"], "learning_partner_name": partner.get("name"),
-        "plan_of_assistance": on_a_plan_of_assistance(session, event)})
-    enqueue(session, envelope.id, envelope.type, coach["email"], "pairing_created_coach", {
+        "account_code": data["account_code"], "learning_partner_name": partner.get("name"),
+        "plan_of_assistance": on_a_plan_of_assistance(session, data)})
+    enqueue(session, event.id, event.type, coach["email"], "pairing_created_coach", {
         **shared, "teacher_email": teacher["email"], "learning_partner_name": partner.get("name")})
     if partner:  # only that they were named: no program, coach, hours or dates (a program can reveal a case)
-        enqueue(session, envelope.id, envelope.type, partner["email"], "pairing_created_partner", {
+        enqueue(session, event.id, event.type, partner["email"], "pairing_created_partner", {
             "partner_name": partner["name"], "teacher_name": teacher_name})
-    roster.pairing_seen(session, payload["pairing_id"], coach, started_on=payload["started_on"])
+    roster.pairing_seen(session, data["pairing_id"], coach, started_on=data["started_on"])
 
 
-def on_a_plan_of_assistance(session: Session, event: dict) -> bool:
+def on_a_plan_of_assistance(session: Session, data: dict) -> bool:
     """From the event (version 1 carried the referral), else from the application's own event."""
-    if "referral" in event:
-        return event["referral"] == "plan_of_assistance"
-    return session.get(PlanOfAssistance, event["application_id"]) is not None
+    if "referral" in data:
+        return data["referral"] == "plan_of_assistance"
+    return session.get(PlanOfAssistance, data["application_id"]) is not None
 
 
-def hours_extended(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event, teacher, coach = envelope.payload, envelope.payload["teacher"], envelope.payload["coach"]
-    shared = {"pairing_id": event["pairing_id"], "hours_added": event["hours_added"],
-              "hours_approved": event["hours_approved"]}
-    enqueue(session, envelope.id, envelope.type, teacher["email"], "hours_extended", {
+def hours_extended(session: Session, event: Event) -> None:
+    data, teacher, coach = event.payload, event.payload["teacher"], event.payload["coach"]
+    shared = {"pairing_id": data["pairing_id"], "hours_added": data["hours_added"],
+              "hours_approved": data["hours_approved"]}
+    enqueue(session, event.id, event.type, teacher["email"], "hours_extended", {
         **shared, "name": teacher["name"], "other_name": coach["name"]})
-    enqueue(session, envelope.id, envelope.type, coach["email"], "hours_extended", {
+    enqueue(session, event.id, event.type, coach["email"], "hours_extended", {
         **shared, "name": coach["name"], "other_name": teacher["name"]})
 
 
-def closed(session: Session, envelope: Envelope, payload: dict) -> None:
-    event, teacher, coach = envelope.payload, envelope.payload["teacher"], envelope.payload["coach"]
-    shared = {"program": event["program"], "pairing_id": event["pairing_id"], "closed_on": event["closed_on"]}
-    enqueue(session, envelope.id, envelope.type, teacher["email"], "pairing_closed", {
+def closed(session: Session, event: Event) -> None:
+    data, teacher, coach = event.payload, event.payload["teacher"], event.payload["coach"]
+    shared = {"program": data["program"], "pairing_id": data["pairing_id"], "closed_on": data["closed_on"]}
+    enqueue(session, event.id, event.type, teacher["email"], "pairing_closed", {
         **shared, "name": teacher["name"], "other_name": coach["name"],
-        "reflection_role": "teacher", "reflection_sub": event.get("teacher_employee_id")})
-    enqueue(session, envelope.id, envelope.type, coach["email"], "pairing_closed", {
+        "reflection_role": "teacher", "reflection_sub": data.get("teacher_employee_id")})
+    enqueue(session, event.id, event.type, coach["email"], "pairing_closed", {
         **shared, "name": coach["name"], "other_name": teacher["name"],
         "reflection_role": "coach", "reflection_sub": coach["coach_id"]})
-    roster.pairing_seen(session, payload["pairing_id"], coach, closed_on=payload["closed_on"])
+    roster.pairing_seen(session, data["pairing_id"], coach, closed_on=data["closed_on"])
 
 
 HANDLERS = {

@@ -5,50 +5,47 @@ stops that month's reminder.
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy.orm import Session
 
 from notifications import config, roster
 from notifications.deliveries import enqueue
-from peercoach.events.envelope import Envelope
+from peercoach.events.event import Event
 
 
-def _record(session: Session, envelope: Envelope, submitted: bool) -> None:
-    event = envelope.payload
-    roster.timesheet_state(session, event["coach_id"], event["period"], submitted,
-                           datetime.fromisoformat(envelope.occurred_at))
+def _record(session: Session, event: Event, submitted: bool) -> None:
+    roster.timesheet_state(session, event.payload["coach_id"], event.payload["period"], submitted,
+                           event.occurred_at)
 
 
-def _context(event: dict) -> dict:
-    return {"coach_id": event["coach_id"], "coach_name": event["coach"]["name"],
-            "period": event["period"], "hours": event["hours"]}
+def _context(data: dict) -> dict:
+    return {"coach_id": data["coach_id"], "coach_name": data["coach"]["name"],
+            "period": data["period"], "hours": data["hours"]}
 
 
-def submitted(session: Session, envelope: Envelope, _payload: dict) -> None:
-    _record(session, envelope, submitted=True)
+def submitted(session: Session, event: Event) -> None:
+    _record(session, event, submitted=True)
 
 
-def approved(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event = envelope.payload
-    enqueue(session, envelope.id, envelope.type, event["coach"]["email"], "timesheet_approved", _context(event))
-    _record(session, envelope, submitted=True)
+def approved(session: Session, event: Event) -> None:
+    data = event.payload
+    enqueue(session, event.id, event.type, data["coach"]["email"], "timesheet_approved", _context(data))
+    _record(session, event, submitted=True)
 
 
-def rejected(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event = envelope.payload
-    enqueue(session, envelope.id, envelope.type, event["coach"]["email"], "timesheet_rejected",
-            {**_context(event), "reason": event["reason"]})
-    _record(session, envelope, submitted=False)
+def rejected(session: Session, event: Event) -> None:
+    data = event.payload
+    enqueue(session, event.id, event.type, data["coach"]["email"], "timesheet_rejected",
+            {**_context(data), "reason": data["reason"]})
+    _record(session, event, submitted=False)
 
 
-def threshold_reached(session: Session, envelope: Envelope, _payload: dict) -> None:
-    event, coach = envelope.payload, envelope.payload["coach"]
-    context = {"pairing_id": event["pairing_id"], "coach_name": coach["name"], "coach_email": coach["email"],
-               "hours_used": event["hours_used"], "hours_approved": event["hours_approved"],
-               "threshold_pct": event["threshold_pct"]}
-    enqueue(session, envelope.id, envelope.type, coach["email"], "hours_threshold_coach", context)
-    enqueue(session, envelope.id, envelope.type, config.load().coordinator_email,
+def threshold_reached(session: Session, event: Event) -> None:
+    data, coach = event.payload, event.payload["coach"]
+    context = {"pairing_id": data["pairing_id"], "coach_name": coach["name"], "coach_email": coach["email"],
+               "hours_used": data["hours_used"], "hours_approved": data["hours_approved"],
+               "threshold_pct": data["threshold_pct"]}
+    enqueue(session, event.id, event.type, coach["email"], "hours_threshold_coach", context)
+    enqueue(session, event.id, event.type, config.load().coordinator_email,
             "hours_threshold_coordinator", context)
 
 

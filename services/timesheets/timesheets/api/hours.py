@@ -5,10 +5,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from peercoach.web.app import context
-from peercoach.web.auth import require
-from timesheets import ledger
-from timesheets.api import access
+from peercoach.web.auth import current_principal, require
 from timesheets.api.schemas import HoursOut
+from timesheets.usecases import entries
 
 blp = Blueprint("hours", __name__, description="Hours approved and used per pairing")
 
@@ -19,6 +18,4 @@ class Hours(MethodView):
     @blp.response(200, HoursOut)
     def get(self, pairing_id):
         with context().db.transaction() as session:
-            pairing = access.pairing(session, pairing_id)
-            access.ensure_coach_or_coordinator(pairing.coach_id)
-            return ledger.summary(session, pairing)
+            return entries.hours(session, current_principal(), pairing_id)

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 from flask import Response, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.idempotency import KeyHeaderSchema
 from timesheets import payroll
 from timesheets.api.schemas import BatchOut, BatchPage, BatchQuery, ExportIn
-from timesheets.money import PAYERS
-from timesheets.models import PayrollBatch
+from timesheets.usecases import paying
 
 blp = Blueprint("payroll", __name__, description="Payroll batches and their CSV")
 CSV_SUFFIX = ".csv"
@@ -34,11 +33,7 @@ class Exports(MethodView):
         """
         principal = current_principal()
         with context().db.transaction() as session:
-            try:
-                batch, created = payroll.export(session, body["period"], principal.email or principal.sub,
-                                                headers["idempotency_key"])
-            except payroll.NothingToExport as nothing:
-                abort(422, message=str(nothing), code="nothing_to_export")
+            batch, created = paying.export_once(session, principal, body["period"], headers["idempotency_key"])
             response = jsonify(BatchOut().dump(batch))
         response.status_code = 201 if created else 200
         return response
@@ -52,11 +47,8 @@ class Exports(MethodView):
         Payroll sees every payer's total; finance only its own payer's (and, when scoped to
         districts, only theirs).
         """
-        principal = current_principal()
-        payers = (principal.payer,) if principal.role == "finance" else PAYERS
         with context().db.transaction() as session:
-            return payroll.listing(session, query["period"], query["page"], query["page_size"],
-                                   payers, principal.districts)
+            return paying.batches(session, current_principal(), **query)
 
 
 @blp.route("/payroll/exports/<batch_id>")
@@ -71,9 +63,7 @@ class Export(MethodView):
         batch_id = batch_id.removesuffix(CSV_SUFFIX)
         db = context().db
         with db.transaction() as session:
-            batch = session.get(PayrollBatch, batch_id)
-            if batch is None:
-                abort(404, message=f"No payroll batch {batch_id}.")
+            batch = paying.batch(session, batch_id)
         if as_csv:
             return Response(payroll.csv_chunks(db.engine, batch), mimetype="text/csv", headers={
                 "Content-Disposition": f'attachment; filename="payroll-{batch.period}-{batch_id}.csv"'})

@@ -6,11 +6,12 @@ from decimal import Decimal, InvalidOperation
 from marshmallow import Schema, ValidationError, fields, post_dump, validate
 
 from peercoach.events.contracts import PROGRAMS
+from peercoach.periods import INVALID, PATTERN
 from peercoach.web.paging import PageQuery, page_schema
 from timesheets.listing import STATUSES
 from timesheets.rules import ACTIVITIES
 
-PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use a month as YYYY-MM.")
+PERIOD = validate.Regexp(PATTERN, error=INVALID)
 AMOUNT = dict(as_string=True, places=2)
 
 
