@@ -59,10 +59,11 @@ class World:
                                "note": "Planned the first observation."})
 
 
-def start(make_app, database_url, start_worker, token, smtp_port: int) -> World:
-    """Every service's app (test client) and worker, on fresh databases and the test's namespace."""
+def start(make_app, database_url, start_worker, token, smtp_port: int, app_config: dict | None = None) -> World:
+    """Every service's app (test client) and worker, on fresh databases and the test's namespace; the apps
+    with `app_config` on top of the test settings."""
     urls = {name: database_url(name) for name in SERVICES}
-    clients = {name: make_app(name, urls[name]).test_client() for name in SERVICES}
+    clients = {name: make_app(name, urls[name], **(app_config or {})).test_client() for name in SERVICES}
     for name in SERVICES:
         mail = {"smtp_host": "127.0.0.1", "smtp_port": smtp_port} if name == "notifications" else {}
         start_worker(name, urls[name], **mail)

@@ -5,7 +5,7 @@ from flask import Flask
 
 from intake.api import applications, withdrawals
 from intake.service import SPEC
-from intake.web import apply, withdraw_page
+from intake.web import apply
 from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
 
@@ -14,5 +14,4 @@ def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=[applications.blp, withdrawals.blp])
     enable_forms(app)
     app.register_blueprint(apply.blueprint)
-    app.register_blueprint(withdraw_page.blueprint)
     return app

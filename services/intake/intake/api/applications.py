@@ -5,7 +5,7 @@ import functools
 
 from flask import jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import EXCLUDE, Schema, fields, validate
 from werkzeug.exceptions import BadRequest
 
@@ -15,6 +15,8 @@ from intake.refusals import Refused
 from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.fields import Pattern
+from peercoach.web.blueprint import Blueprint
 
 blp = Blueprint("applications", __name__, description="Applications to a coaching program")
 
@@ -25,7 +27,7 @@ class KeyHeaderSchema(Schema):
 
     idempotency_key = fields.String(data_key="Idempotency-Key", load_default=None,
                                     validate=[validate.Length(min=1, max=255),
-                                              validate.Regexp(r"^[\x21-\x7e]+$", error="Use printable ASCII.")])
+                                              Pattern(r"^[\x21-\x7e]+$", error="Use printable ASCII.")])
 
 
 def json_only(view):

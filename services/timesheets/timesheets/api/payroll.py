@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.blueprint import Blueprint
 from timesheets import payroll
 from timesheets.api.schemas import BatchOut, ExportIn
 from timesheets.models import PayrollBatch

@@ -1,36 +1,28 @@
 """Request and response shapes. Decimals travel as strings."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from marshmallow import Schema, fields, validate
 
-from marshmallow import Schema, ValidationError, fields, validate
+from peercoach.web.fields import PERIOD as MONTH, Amount, Day, Pattern, Timestamp, no_nul
+from timesheets.rules import ACTIVITIES, MAX_RELEASE_MINUTES, RELEASE
 
-from timesheets.rules import ACTIVITIES
-
-PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use a month as YYYY-MM.")
+PERIOD = Pattern(MONTH, error="Use a month as YYYY-MM.")
 AMOUNT = dict(as_string=True, places=2)
-
-
-def whole_cents(value: Decimal) -> None:
-    try:
-        cents = value.quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return  # too many digits to be an amount at all: the range check refuses it
-    if value != cents:
-        raise ValidationError("Use at most two decimal places.")
-
-
-def money_in(minimum_exclusive: bool) -> fields.Decimal:
-    """A JSON number or string, more than (or at least) 0 and at most 100,000, in whole cents."""
-    return fields.Decimal(required=True, allow_nan=False, validate=[
-        validate.Range(min=0, min_inclusive=not minimum_exclusive, max=100000), whole_cents])
+MOST_MONEY = 100_000
 
 
 class EntryIn(Schema):
-    date = fields.Date(required=True)
+    date = Day(required=True)
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1440))
     activity = fields.String(required=True, validate=validate.OneOf(ACTIVITIES))
-    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+    note = fields.String(load_default=None, allow_none=True, validate=[no_nul(), validate.Length(max=5000)])
+
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """A release day entry is at most one day (the rule `release_too_long` checks)."""
+        return {"anyOf": [{"properties": {"activity": {"enum": [a for a in ACTIVITIES if a != RELEASE]}}},
+                          {"properties": {"activity": {"enum": [RELEASE]},
+                                          "minutes": {"maximum": MAX_RELEASE_MINUTES}}}]}
 
 
 class EntryPatch(EntryIn):
@@ -79,13 +71,13 @@ class TimesheetOut(Schema):
 
 
 class RejectIn(Schema):
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    reason = fields.String(required=True, validate=[no_nul(), validate.Length(min=1, max=2000)])
 
 
 class RateIn(Schema):
-    hourly_rate = money_in(minimum_exclusive=True)
-    release_half_day_rate = money_in(minimum_exclusive=False)
-    effective_from = fields.Date(required=True)
+    hourly_rate = Amount(MOST_MONEY, positive=True, required=True)
+    release_half_day_rate = Amount(MOST_MONEY, required=True)
+    effective_from = Day(required=True)
 
 
 class RateOut(Schema):
@@ -102,7 +94,7 @@ class ExportIn(Schema):
 class BatchOut(Schema):
     batch_id = fields.String(attribute="id")
     period = fields.String()
-    created_at = fields.DateTime()
+    created_at = Timestamp()
     rows = fields.Integer()
     gross_total = fields.Decimal(**AMOUNT)
     lines = fields.List(fields.Dict())
