@@ -6,7 +6,7 @@ from flask import Flask
 from intake import config as intake_config
 from intake.api import applications, withdrawals
 from intake.service import SPEC
-from intake.web import apply, limits, mine, withdraw_page
+from intake.web import apply, limits, mine
 from peercoach.web import signin
 from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
@@ -18,7 +18,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.setdefault("IDEMPOTENCY_KEY_HOURS", settings.idempotency_key_hours)
     enable_forms(app)
     app.register_blueprint(apply.blueprint)
-    app.register_blueprint(withdraw_page.blueprint)
     app.register_blueprint(mine.blueprint)
     signin.install_home(app)
     limits.install(app, settings, [applications.blp, apply.blueprint])

@@ -44,9 +44,10 @@ def approve(session: Session, review: Review, decision: dict) -> Review:
             review.program, review.referral, decision.get("hours_approved"), decision.get("release_half_days"),
             (funding["federation_pct"], funding["district_pct"]) if funding else None, decision.get("account_code"))
     except rules.RuleViolation as violation:
-        abort(422, message="The approval breaks the program's rules.", errors=violation.errors)
+        abort(422, message="The approval breaks the program's rules.", code="program_rules", errors=violation.errors)
     if session.get(Coach, decision["coach_id"]) is None:
-        abort(422, message="Unknown coach.", errors={"coach_id": ["No coach with this id is on the roster."]})
+        abort(422, message="Unknown coach.", code="unknown_coach",
+              errors={"coach_id": ["No coach with this id is on the roster."]})
     _claim(session, review, "approved")
     coach = _locked_eligible_coach(session, review, decision["coach_id"])
     pairing = Pairing(

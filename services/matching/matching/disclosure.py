@@ -41,7 +41,7 @@ def agree(session: Session, pairing_id: str, principal: Principal, recipient: st
     if (party == "local_president") != (president_name is not None):
         why = "The coordinator names the local president who agreed." if party == "local_president" \
             else "Only the coordinator records the local president's agreement."
-        abort(422, message=why, errors={"president_name": [why]})
+        abort(422, message=why, code="president_by_coordinator", errors={"president_name": [why]})
     key = recipient_key(recipient)
     existing = session.scalars(select(Agreement).where(Agreement.pairing_id == pairing.id, Agreement.party == party,
                                                        Agreement.recipient_key == key)).first()

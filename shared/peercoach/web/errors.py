@@ -48,6 +48,8 @@ def http_error_response(error: HTTPException):
     response.status_code = status
     if status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
+    if status == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)  # RFC 9110: a 405 says what is allowed
     return response
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 from sqlalchemy import select
 
@@ -12,6 +11,7 @@ from matching.pairing_changes import close, visible_pairing
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.paging import PageQuery, page_schema, paged, split
+from peercoach.web.blueprint import Blueprint
 
 blp = Blueprint("pairings", __name__, description="Teacher and coach pairings")
 

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import select
 
-from matching.api.review_schemas import DecisionSchema, ReviewQuery, ReviewSchema
+from matching.api.review_schemas import DecisionSchema, ReviewQuery, ReviewSchema, starts_too_far
 from matching.decisions import decide
 from matching.models import Review
 from matching.suggestions import rankings
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.blueprint import Blueprint
 
 blp = Blueprint("reviews", __name__, description="The panel's reviews of applications")
 
@@ -54,5 +55,10 @@ class Decision(MethodView):
     @blp.arguments(DecisionSchema)
     @blp.response(200, ReviewSchema)
     def post(self, decision, review_id):
+        """A decision the program's rules refuse is answered 422 with code `program_rules`; a start more
+        than a year from today, 422 `starts_on_out_of_range`."""
+        if decision["decision"] == "approve" and starts_too_far(decision):
+            abort(422, message="A pairing starts within a year of today.", code="starts_on_out_of_range",
+                  errors={"starts_on": ["A pairing starts within a year of today."]})
         with context().db.transaction() as session:
             return with_suggestions(session, [decide(session, review_id, decision)])[0]

@@ -5,12 +5,13 @@ import uuid
 from datetime import date, datetime, timezone
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import select
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from peercoach.web.paging import PageQuery, page_schema, paged
+from peercoach.web.blueprint import Blueprint
 from timesheets import ledger, rules
 from timesheets.api import access
 from timesheets.api.schemas import EntryIn, EntryOut, EntryPatch

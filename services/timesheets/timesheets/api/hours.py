@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.blueprint import Blueprint
 from timesheets import ledger
 from timesheets.api import access
 from timesheets.api.schemas import HoursOut

@@ -2,24 +2,24 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import select
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.blueprint import Blueprint
 from timesheets import listing, rules, workflow
 from timesheets.api import access
 from timesheets.api.schemas import PERIOD, RejectIn, SheetPage, SheetQuery, TimesheetOut
 from timesheets.models import Entry, Pairing
 from timesheets.money import hours
-from timesheets.periods import is_period
 
 blp = Blueprint("timesheets", __name__, description="A coach's monthly timesheet")
-PATH = "/timesheets/<coach_id>/<period>"
+PATH = "/timesheets/<coach_id>/<period:period>"
 
 
 def checked(period: str) -> str:
-    if not is_period(period):
+    if PERIOD.regex.fullmatch(period) is None:
         abort(422, message=PERIOD.error, errors={"period": [PERIOD.error]})
     return period
 
