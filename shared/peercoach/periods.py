@@ -5,7 +5,7 @@ import calendar
 import re
 from datetime import date
 
-PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"  # ASCII digits only, as the OpenAPI documents say
 PERIOD = re.compile(PATTERN)
 INVALID = "Use a month as YYYY-MM."
 
@@ -15,7 +15,7 @@ def period_of(day: date) -> str:
 
 
 def is_period(text: str) -> bool:
-    return bool(PERIOD.match(text))
+    return PERIOD.fullmatch(text) is not None
 
 
 def period_end(period: str) -> date:

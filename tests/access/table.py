@@ -41,6 +41,7 @@ class Op:
     hidden: tuple[str, ...] = ()
     body: Callable[[World, str], dict] | None = None  # the JSON body a caller sends
     query: Callable[[World], dict] | None = None
+    html: bool = False  # a page: it refuses in HTML, not in JSON
 
     def expected(self, caller: str) -> int:
         if caller in self.allowed:
@@ -63,6 +64,7 @@ class Op:
 
 
 EVERYONE = {caller: 201 for caller in CALLERS}
+LINK_ONLY = {caller: 401 for caller in CALLERS}  # only the emailed link's token opens it, never a bearer token
 COORDINATOR = {"coordinator": 200}
 PARTICIPANTS = {"teacher": 200, "coach": 200, "coordinator": 200}
 
@@ -80,6 +82,7 @@ OPERATIONS = [
     Op("intake", "GET", "/applications", COORDINATOR),
     Op("intake", "POST", "/applications", EVERYONE, body=lambda *_: application()),
     Op("intake", "GET", "/applications/{application_id}", {"coordinator": 200, "teacher": 200}),
+    Op("intake", "GET", "/applications/{application_id}/withdraw", LINK_ONLY, html=True),
     Op("intake", "POST", "/applications/{application_id}/withdraw", {"coordinator": 200, "teacher": 200},
        subject=World.fresh_application),
 

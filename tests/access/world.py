@@ -60,12 +60,13 @@ class World:
                                "note": "Planned the first observation."})
 
 
-def start(make_app, database_url, start_worker, token, smtp_port: int) -> World:
-    """Every service's app (test client) and worker, on fresh databases and the test's namespace.
-
-    The table and the API fuzzing post to the public form far more often than its limits allow."""
+def start(make_app, database_url, start_worker, token, smtp_port: int, app_config: dict | None = None) -> World:
+    """Every service's app (test client) and worker, on fresh databases and the test's namespace; the apps
+    with `app_config` on top of the test settings and the public form's limits raised (the table and the
+    API fuzzing post to it far more often than its limits allow)."""
     urls = {name: database_url(name) for name in SERVICES}
-    clients = {name: make_app(name, urls[name], **RAISED_LIMITS).test_client() for name in SERVICES}
+    clients = {name: make_app(name, urls[name], **{**RAISED_LIMITS, **(app_config or {})}).test_client()
+               for name in SERVICES}
     for name in SERVICES:
         mail = {"smtp_host": "127.0.0.1", "smtp_port": smtp_port} if name == "notifications" else {}
         start_worker(name, urls[name], **mail)

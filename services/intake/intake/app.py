@@ -9,7 +9,7 @@ from intake.api import applications, withdrawals
 from intake import idempotency
 from intake.handlers import HANDLERS
 from intake.models import tables
-from intake.web import apply, limits, mine, withdraw_page
+from intake.web import apply, limits, mine
 from peercoach.service import ServiceSpec
 from peercoach.web import signin
 from peercoach.web.app import build_app
@@ -24,7 +24,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.setdefault("IDEMPOTENCY_KEY_HOURS", settings.idempotency_key_hours)
     enable_forms(app)
     app.register_blueprint(apply.blueprint)
-    app.register_blueprint(withdraw_page.blueprint)
     app.register_blueprint(mine.blueprint)
     signin.install_home(app)
     limits.install(app, settings, [applications.blp, apply.blueprint])

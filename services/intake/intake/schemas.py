@@ -7,22 +7,29 @@ from intake import rules
 from peercoach.events.contracts import EMPLOYMENT_STATUSES, FOCUS_AREAS, PROGRAMS, REASONS, REFERRALS, \
     SUPPORT_TYPES
 from peercoach.web.paging import PageQuery
+from peercoach.web.fields import Flag, Pattern, Timestamp, utc
 
 STATUSES = ("submitted", "approved", "denied", "withdrawn")
-PLAIN_LINE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Must be plain text on one line.")
-PLAIN_TEXT = validate.Regexp(r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$", error="Must be plain text.")
-EMPLOYEE_ID = validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
-                              error="Use 1 to 40 letters, digits, dots, dashes or underscores.")
+PLAIN_LINE = Pattern(r"^[^\x00-\x1f\x7f]*$", error="Must be plain text on one line.")
+# Python's str.strip() removes these (besides the control characters a line has none of).
+SPACES = "\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+WORDED_LINE = Pattern(f"^[^\\x00-\\x1f\\x7f]*[^\\x00-\\x1f\\x7f{SPACES}][^\\x00-\\x1f\\x7f]*$",
+                      error="Must be plain text on one line, not only spaces.")
+PLAIN_TEXT = Pattern(r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$", error="Must be plain text.")
+EMPLOYEE_ID = Pattern(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
+                      error="Use 1 to 40 letters, digits, dots, dashes or underscores.")
 
 
 class Line(fields.String):
-    """One line of text, trimmed, 1 to `max_length` characters."""
+    """One line of text with something besides spaces, 1 to `max_length` characters as sent; kept trimmed."""
 
     def __init__(self, max_length: int, **kwargs):
-        super().__init__(validate=[validate.Length(min=1, max=max_length), PLAIN_LINE], **kwargs)
+        super().__init__(validate=[validate.Length(min=1, max=max_length), WORDED_LINE], **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).strip()
+        text = super()._deserialize(value, attr, data, **kwargs)
+        self._validate(text)  # what was sent is what the document describes
+        return text.strip()
 
 
 def email(**kwargs) -> fields.Email:
@@ -53,7 +60,7 @@ class PartnerSchema(Schema):
 
 
 class ConsentSchema(Schema):
-    confidentiality_acknowledged = fields.Boolean(required=True, truthy={True}, falsy={False})
+    confidentiality_acknowledged = Flag(required=True, validate=validate.Equal(True, error=rules.CONSENT_REQUIRED))
 
 
 class ApplicationInSchema(Schema):
@@ -69,9 +76,19 @@ class ApplicationInSchema(Schema):
     learning_partner = fields.Nested(PartnerSchema, load_default=None, allow_none=True)
     consent = fields.Nested(ConsentSchema, required=True)
 
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """Each program's referrals, employment statuses and focus areas, as `rules` checks them."""
+        return {"oneOf": [{"properties": {
+            "program": {"enum": [rule.key]}, "referral": {"enum": list(rule.referrals)},
+            "focus_area": {"enum": list(rule.focus_areas)},
+            "teacher": {"type": "object", "properties": {"employment_status": {"enum": list(rule.employment_statuses)}}},
+        }} for rule in rules.PROGRAM_RULES.values()]}
+
     @validates_schema(skip_on_field_errors=False)
     def eligible(self, data: dict, **_kwargs) -> None:
         problems = rules.problems(data)
+        problems.pop("consent", None)  # its field says so already
         if problems:
             raise ValidationError(problems)
 
@@ -83,13 +100,14 @@ class ApplicationInSchema(Schema):
 
 
 class ApplicationSchema(ApplicationInSchema):
+    openapi_constraints = None  # what was stored kept the rules
     id = fields.String(dump_only=True)
     status = fields.String(dump_only=True, metadata={"enum": list(STATUSES)})
-    consent = fields.Function(lambda application: {"confidentiality_acknowledged": True,
-                                                   "acknowledged_at": application.consent_acknowledged_at.isoformat()},
-                              dump_only=True)
-    submitted_at = fields.DateTime(dump_only=True)
-    status_changed_at = fields.DateTime(dump_only=True, allow_none=True)
+    consent = fields.Function(lambda application: {
+        "confidentiality_acknowledged": True,
+        "acknowledged_at": utc(application.consent_acknowledged_at).isoformat()}, dump_only=True)
+    submitted_at = Timestamp(dump_only=True)
+    status_changed_at = Timestamp(dump_only=True, allow_none=True)
     withdrawn_by = fields.String(dump_only=True, allow_none=True)
 
 

@@ -72,7 +72,7 @@ def approval_terms(program: str, referral: str, hours: Decimal | None = None, re
     if rule.account_code_required and not account_code:
         errors["account_code"] = [f"{program} books release time with an account code: give one."]
     if errors:
-        raise RuleBroken("The approval breaks the program's rules.", fields=errors)
+        raise RuleBroken("The approval breaks the program's rules.", "program_rules", fields=errors)
     return Terms(hours, release, shares[0], shares[1], account_code or "")
 
 

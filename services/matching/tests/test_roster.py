@@ -78,7 +78,7 @@ def test_text_a_database_cannot_store_is_refused_not_a_server_error(matching):
     lookup = matching.client.get("/coaches/%00", headers=matching.coordinator)
 
     assert response.status_code == 422 and "name" in response.get_json()["error"]["fields"]
-    assert lookup.status_code == 422 and lookup.is_json
+    assert lookup.status_code == 404 and lookup.is_json  # an id with a NUL is not routed
 
 
 def test_the_roster_comes_a_page_at_a_time_by_name(matching):

@@ -65,6 +65,7 @@ def configure(app: Flask, spec: ServiceSpec, overrides: dict | None) -> None:
 
 def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -> Flask:
     app = Flask(spec.name)
+    openapi.install_converters(app)
     configure(app, spec, overrides)
     if not app.testing:
         logs.configure(spec.name)

@@ -56,8 +56,11 @@ def http_error_response(error: HTTPException):
     data = getattr(error, "data", None) or {}
     status = error.code or 500
     message = data.get("message") or MESSAGES.get(status) or error.description or error.name
-    return error_response(status, message, data.get("code"),
-                          data.get("messages") or data.get("errors") or data.get("fields"))
+    response = error_response(status, message, data.get("code"),
+                              data.get("messages") or data.get("errors") or data.get("fields"))
+    if status == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)  # RFC 9110: a 405 says what is allowed
+    return response
 
 
 def refusal_response(refusal: Refusal):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
+from peercoach.web.fields import Pattern
+
 
 class KeyHeaderSchema(Schema):
     class Meta:
@@ -10,4 +12,4 @@ class KeyHeaderSchema(Schema):
 
     idempotency_key = fields.String(data_key="Idempotency-Key", load_default=None,
                                     validate=[validate.Length(min=1, max=255),
-                                              validate.Regexp(r"^[\x21-\x7e]+$", error="Use printable ASCII.")])
+                                              Pattern(r"^[\x21-\x7e]+$", error="Use printable ASCII.")])

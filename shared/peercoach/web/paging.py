@@ -7,11 +7,12 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 MAX_PAGE_SIZE = 100
+LAST_PAGE = 100_000  # a bound the document states, so no page number overflows the database's integers
 
 
 class PageQuery(Schema):
     """Add to a list's query schema (as a base class)."""
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=LAST_PAGE))
     page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
 
 

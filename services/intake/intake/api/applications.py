@@ -6,13 +6,14 @@ from datetime import timedelta
 
 from flask import current_app, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from werkzeug.exceptions import BadRequest
 
 from intake import usecases
 from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.blueprint import Blueprint
 from peercoach.web.idempotency import KeyHeaderSchema
 
 blp = Blueprint("applications", __name__, description="Applications to a coaching program")

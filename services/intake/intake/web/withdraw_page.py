@@ -2,7 +2,7 @@
 the button's form post withdraws. The link's token is an ordinary teacher token."""
 from __future__ import annotations
 
-from flask import Blueprint, request
+from flask import request
 from flask_wtf.csrf import CSRFError
 
 from intake import usecases
@@ -11,7 +11,6 @@ from peercoach.refusals import Refusal, Unauthorized
 from peercoach.web.pages import csrf, link_principal, page
 from peercoach.web.app import context
 
-blueprint = Blueprint("withdraw_page", __name__)
 BAD_LINK = "This withdraw link is not valid or has expired. Please contact the program coordinator."
 
 
@@ -37,8 +36,8 @@ def linked_application(application_id: str, token: str):
     return principal, application
 
 
-@blueprint.get("/applications/<application_id>/withdraw")
 def show(application_id):
+    """The page itself (routed here by the API's GET, where its document describes it)."""
     token = request.args.get("token", "")
     try:
         _principal, application = linked_application(application_id, token)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from matching.api.inputs import text
@@ -10,13 +9,15 @@ from matching.usecases import reports
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from peercoach.web.paging import PageQuery, page_schema
+from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import Timestamp
 
 blp = Blueprint("audit", __name__, description="Who changed a status or touched a disclosure, and when")
 
 
 class AuditEntrySchema(Schema):
     id = fields.String()
-    at = fields.DateTime()
+    at = Timestamp()
     actor_role = fields.String()
     actor = fields.String()
     action = fields.String()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from matching.api.inputs import text
@@ -12,7 +11,10 @@ from peercoach.events.contracts import FOCUS_AREAS, PROGRAMS, SUPPORT_TYPES
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from peercoach.web.paging import PageQuery, page_schema
+from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import flag, query_flag
 
+CONSULTING = "peer_support_service"
 blp = Blueprint("coaches", __name__, description="The roster of coaches and peer support consultants")
 
 
@@ -34,15 +36,22 @@ class CoachSchema(Schema):
     programs = fields.List(fields.String(validate=validate.OneOf(PROGRAMS)), required=True,
                            validate=validate.Length(min=1))
     max_active_pairings = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
-    active = fields.Boolean(load_default=True)
+    active = flag(load_default=True)
     active_pairings = fields.Integer(dump_only=True)
     places_free = fields.Integer(dump_only=True)
+
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """A consultant's programs are peer_support_service alone; a district coach's, the others."""
+        district = [program for program in PROGRAMS if program != CONSULTING]
+        return {"anyOf": [{"properties": {"programs": {"items": {"enum": [CONSULTING]}}}},
+                          {"properties": {"programs": {"items": {"enum": district}}}}]}
 
     @validates_schema
     def consultants_are_separate(self, data, **_):
         """Peer support consultants (federation) are a roster apart from district coaches."""
         programs = set(data.get("programs", ()))
-        if "peer_support_service" in programs and len(programs) > 1:
+        if CONSULTING in programs and len(programs) > 1:
             raise ValidationError("A peer support consultant serves peer_support_service only; "
                                   "district coaches are separate roster entries.", "programs")
 
@@ -52,7 +61,7 @@ class CoachPatchSchema(CoachSchema):
 
 
 class CoachQuery(PageQuery):
-    active = fields.Boolean()
+    active = query_flag()
     program = fields.String(validate=validate.OneOf(PROGRAMS))
 
 

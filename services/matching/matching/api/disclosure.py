@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from matching.usecases import disclosure
 from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import Timestamp, worded
+
+def recipient() -> fields.String:
+    """Who a report goes to, as agreed; kept trimmed, so more than spaces."""
+    return fields.String(required=True, validate=[worded(), validate.Length(min=1, max=200)])
+
 
 blp = Blueprint("disclosure", __name__, description="Consent-gated reports of peer support cases (document 003)")
 
@@ -18,19 +24,19 @@ class AgreementSchema(Schema):
     id = fields.String(dump_only=True)
     pairing_id = fields.String(dump_only=True)
     party = fields.String(dump_only=True)
-    recipient = text(200, shortest=1, required=True)
+    recipient = recipient()
     president_name = text(200, shortest=1, load_default=None)
     recorded_by = fields.String(dump_only=True)
-    agreed_at = fields.DateTime(dump_only=True)
+    agreed_at = Timestamp(dump_only=True)
 
 
 class ReportSchema(Schema):
     id = fields.String(dump_only=True)
     pairing_id = fields.String(dump_only=True)
-    recipient = text(200, shortest=1, required=True)
+    recipient = recipient()
     content = text(20000, shortest=1, required=True)
     released_by = fields.String(dump_only=True)
-    released_at = fields.DateTime(dump_only=True)
+    released_at = Timestamp(dump_only=True)
 
 
 @blp.route("/pairings/<pairing_id>/agreements")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matching.api.inputs import amount, text
@@ -10,6 +9,8 @@ from matching.usecases import pairings
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.paging import PageQuery, page_schema
+from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import Timestamp
 
 blp = Blueprint("extensions", __name__, description="Extensions of a pairing's approved hours")
 
@@ -17,12 +18,12 @@ blp = Blueprint("extensions", __name__, description="Extensions of a pairing's a
 class ExtensionSchema(Schema):
     id = fields.String(dump_only=True)
     pairing_id = fields.String(dump_only=True)
-    hours = amount(min=0, min_inclusive=False, required=True)
+    hours = amount(positive=True, required=True)
     reason = text(2000, shortest=1, required=True)
     requested_by = fields.String(dump_only=True)
     status = fields.String(dump_only=True)
-    requested_at = fields.DateTime(dump_only=True)
-    decided_at = fields.DateTime(dump_only=True, allow_none=True)
+    requested_at = Timestamp(dump_only=True)
+    decided_at = Timestamp(dump_only=True, allow_none=True)
 
 
 class ExtensionDecisionSchema(Schema):

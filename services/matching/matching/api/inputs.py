@@ -1,28 +1,20 @@
 """Request fields: exact amounts with at most two decimals, and text a database can store."""
 from __future__ import annotations
 
-from decimal import Decimal
+from marshmallow import fields, validate
 
-from marshmallow import ValidationError, fields, validate
+from matching.rules import HARD_MAX_HOURS, RULES
+from peercoach.web.fields import Amount, no_nul
 
-
-def cents(value: Decimal) -> None:
-    if value.normalize().as_tuple().exponent < -2:
-        raise ValidationError("At most 2 decimal places.")
-
-
-def printable(value: str) -> None:
-    if "\x00" in value:
-        raise ValidationError("Text may not contain NUL characters.")
+MOST_HOURS = int(HARD_MAX_HOURS)  # of an approval or an extension, in every program
+MOST_HALF_DAYS = max(rule.max_release for rule in RULES.values())  # each program's own limit is a rule
 
 
-def amount(required: bool = False, min: int = 0, max: int | None = None,  # noqa: A002 (as validate.Range)
-           min_inclusive: bool = True) -> fields.Decimal:
-    """A Decimal field (a JSON number or string) in that range, at most two decimals."""
-    return fields.Decimal(as_string=True, required=required,
-                          validate=[cents, validate.Range(min=min, max=max, min_inclusive=min_inclusive)])
+def amount(required: bool = False, maximum: int = MOST_HOURS, positive: bool = False) -> Amount:
+    """A string such as "10.5": from 0 (above 0 when `positive`) up to `maximum`, at most two decimals."""
+    return Amount(maximum, positive=positive, required=required)
 
 
 def text(longest: int, shortest: int = 0, **kwargs) -> fields.String:
     """A string field of that length, free of NUL characters."""
-    return fields.String(validate=[printable, validate.Length(min=shortest, max=longest)], **kwargs)
+    return fields.String(validate=[no_nul(), validate.Length(min=shortest, max=longest)], **kwargs)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matching.api.inputs import text
@@ -10,6 +9,7 @@ from matching.usecases import pairings
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.paging import PageQuery, page_schema
+from peercoach.web.blueprint import Blueprint
 
 blp = Blueprint("pairings", __name__, description="Teacher and coach pairings")
 

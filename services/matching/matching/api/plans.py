@@ -5,7 +5,6 @@ import datetime as dt
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matching import calendar
@@ -15,6 +14,8 @@ from matching.usecases import plans
 from peercoach.events.contracts import FOCUS_AREAS, SUPPORT_TYPES
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import ClockTime, Day, Timestamp
 
 blp = Blueprint("plans", __name__, description="A pairing's professional development plan and calendar")
 
@@ -22,9 +23,8 @@ blp = Blueprint("plans", __name__, description="A pairing's professional develop
 class PlanEventSchema(Schema):
     id = fields.String(dump_only=True)
     kind = fields.String(required=True, validate=validate.OneOf(tuple(calendar.KINDS)))
-    date = fields.Date(required=True, attribute="day", data_key="date",
-                       validate=validate.Range(min=dt.date(2000, 1, 1), max=dt.date(2100, 12, 31)))
-    start_time = fields.Time(load_default=None, allow_none=True, attribute="starts_at", data_key="start_time")
+    date = Day(required=True, attribute="day", data_key="date")
+    start_time = ClockTime(load_default=None, allow_none=True, attribute="starts_at", data_key="start_time")
     minutes = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=480))
 
 
@@ -34,7 +34,7 @@ class PlanSchema(Schema):
     goals = text(5000, load_default="")
     support_types = fields.List(fields.String(validate=validate.OneOf(SUPPORT_TYPES)), load_default=list)
     events = fields.List(fields.Nested(PlanEventSchema), load_default=list, validate=validate.Length(max=100))
-    updated_at = fields.DateTime(dump_only=True)
+    updated_at = Timestamp(dump_only=True)
     updated_by = fields.String(dump_only=True)
 
 

@@ -7,22 +7,30 @@ from datetime import date
 
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import abort
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from matching import program_report
 from matching.usecases import reports
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import FIRST_DAY, LAST_DAY, Day
 
 blp = Blueprint("program_report", __name__, description="The program report for the year-end review")
 
 
 class PeriodQuery(Schema):
-    year = fields.Integer(validate=validate.Range(min=2000, max=2100))
-    from_ = fields.Date(data_key="from", validate=validate.Range(min=date(2000, 1, 1), max=date(2100, 12, 31)))
-    to = fields.Date(validate=validate.Range(min=date(2000, 1, 1), max=date(2100, 12, 31)))
+    year = fields.Integer(validate=validate.Range(min=FIRST_DAY.year, max=LAST_DAY.year))
+    from_ = Day(data_key="from")
+    to = Day()
     format = fields.String(validate=validate.OneOf(("json", "csv")))
+
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """Either a year, or from and to together."""
+        return {"oneOf": [{"required": ["year"], "properties": {"from": {"not": {}}, "to": {"not": {}}}},
+                          {"required": ["from", "to"], "properties": {"year": {"not": {}}}}]}
 
     @validates_schema
     def one_period(self, data, **_):
@@ -31,8 +39,7 @@ class PeriodQuery(Schema):
             raise ValidationError("Give either year, or from and to.", "year")
         if ranged and not ("from_" in data and "to" in data):
             raise ValidationError("Give both from and to.", "to" if "from_" in data else "from")
-        if ranged and data["to"] < data["from_"]:
-            raise ValidationError("to is before from.", "to")
+
 
 def period(query: dict) -> tuple[date, date]:
     if "year" in query:
@@ -50,11 +57,14 @@ def as_csv(result: dict) -> Response:
 @blp.route("/reports/program")
 class ProgramReport(MethodView):
     @require("coordinator")
-    @blp.arguments(PeriodQuery, location="query")
+    @blp.query_object(PeriodQuery, "period")
     @blp.response(200, content_type="application/json", description="Figures per program, focus area and school; "
                   "groups of fewer than 5 teachers suppressed. CSV with `Accept: text/csv` or `format=csv`.")
     def get(self, query):
+        """A period whose `to` comes before its `from` is answered 422 with code `period_reversed`."""
         first, last = period(query)
+        if last < first:
+            abort(422, message="to is before from.", code="period_reversed", errors={"to": ["to is before from."]})
         with context().db.transaction() as session:
             result = reports.program(session, first, last)
         accepted = request.accept_mimetypes.best_match(["application/json", "text/csv"])

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask import request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 
 from matching import pages
@@ -13,6 +12,8 @@ from matching.usecases import reflections
 from peercoach.refusals import RuleBroken
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import Timestamp
 
 blp = Blueprint("reflections", __name__, description="Reflections of teacher and coach at the close of a pairing")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -26,7 +27,7 @@ class ReflectionSchema(Schema):
     pairing_id = fields.String(dump_only=True)
     author_role = fields.String(dump_only=True)
     text = text(10000, shortest=1, required=True)
-    submitted_at = fields.DateTime(dump_only=True)
+    submitted_at = Timestamp(dump_only=True)
 
 
 class ReflectionFormSchema(Schema):

@@ -1,11 +1,11 @@
 """What reviews look like, and what a decision on one may say."""
 from __future__ import annotations
 
-from datetime import date
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from matching.api.inputs import amount, text
+from matching.api.inputs import MOST_HALF_DAYS, amount, text
+from peercoach.web.fields import Day, Timestamp
 
 STATUSES = ("pending", "approved", "denied", "withdrawn")
 APPROVE_ONLY = ("coach_id", "hours_approved", "release_half_days", "funding", "account_code", "starts_on")
@@ -41,11 +41,11 @@ class ReviewSchema(Schema):
     support_types = fields.List(fields.String())
     requested_coach_id = fields.String(allow_none=True)
     learning_partner = fields.Dict(allow_none=True)
-    submitted_at = fields.DateTime()
+    submitted_at = Timestamp()
     suggestions = fields.List(fields.Nested(SuggestionSchema))
     requested_coach = fields.Nested(RequestedCoachSchema, allow_none=True)
     proposal = fields.Method("dump_proposal")
-    decided_at = fields.DateTime(allow_none=True)
+    decided_at = Timestamp(allow_none=True)
     decision_reason = fields.String(allow_none=True)
     pairing_id = fields.String(allow_none=True)
 
@@ -58,31 +58,37 @@ class ReviewQuery(Schema):
 
 
 class FundingSchema(Schema):
-    federation_pct = amount(min=0, max=100)
-    district_pct = amount(min=0, max=100)
+    """Both shares, in percent (the program's rules say what they must add up to)."""
+    federation_pct = amount(maximum=100, required=True)
+    district_pct = amount(maximum=100, required=True)
 
-    @validates_schema
-    def both(self, data, **_):
-        if set(data) != {"federation_pct", "district_pct"}:
-            raise ValidationError("Give both federation_pct and district_pct.")
+
+def absent(*names: str) -> dict:
+    return {name: {"not": {}} for name in names}
 
 
 class DecisionSchema(Schema):
     decision = fields.String(required=True, validate=validate.OneOf(("approve", "deny")))
     coach_id = text(36, shortest=1)
-    hours_approved = amount(min=0, min_inclusive=False)
-    release_half_days = fields.Integer(validate=validate.Range(min=0))
+    hours_approved = amount(positive=True)
+    release_half_days = fields.Integer(validate=validate.Range(min=0, max=MOST_HALF_DAYS))
     funding = fields.Nested(FundingSchema)
     account_code = text(100)
-    starts_on = fields.Date(metadata={"description": "When the pairing starts (default: today); at most "
-                                                     "a year before or after today."})
+    starts_on = Day(metadata={"description": "When the pairing starts (default: today); at most "
+                                             "a year before or after today."})
     reason = text(2000, shortest=1)
+
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """An approval names the coach and gives no reason; a denial gives its reason and nothing of an approval."""
+        return {"oneOf": [
+            {"properties": {"decision": {"enum": ["approve"]}, **absent("reason")}, "required": ["coach_id"]},
+            {"properties": {"decision": {"enum": ["deny"]}, **absent(*APPROVE_ONLY)}, "required": ["reason"]},
+        ]}
 
     @validates_schema
     def fits_the_decision(self, data, **_):
         if data["decision"] == "approve":
-            if "starts_on" in data and abs((data["starts_on"] - date.today()).days) > 366:
-                raise ValidationError("A pairing starts within a year of today.", "starts_on")
             if "coach_id" not in data:
                 raise ValidationError("An approval names the coach.", "coach_id")
             if "reason" in data:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from matching.api.review_schemas import DecisionSchema, ReviewQuery, ReviewSchema
 from matching.usecases import reviews
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.blueprint import Blueprint
 
 blp = Blueprint("reviews", __name__, description="The panel's reviews of applications")
 
@@ -37,5 +37,7 @@ class Decision(MethodView):
     @blp.arguments(DecisionSchema)
     @blp.response(200, ReviewSchema)
     def post(self, decision, review_id):
+        """A decision the program's rules refuse is answered 422 with code `program_rules`; a start more
+        than a year from today, 422 `starts_on_out_of_range`."""
         with context().db.transaction() as session:
             return reviews.decide(session, current_principal(), review_id, decision)

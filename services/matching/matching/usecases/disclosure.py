@@ -41,7 +41,7 @@ def agree(session: Session, principal: Principal, pairing_id: str, recipient: st
     if (party == "local_president") != (president_name is not None):
         why = "The coordinator names the local president who agreed." if party == "local_president" \
             else "Only the coordinator records the local president's agreement."
-        raise RuleBroken(why, field="president_name")
+        raise RuleBroken(why, "president_by_coordinator", field="president_name")
     key = recipient_key(recipient)
     existing = session.scalars(select(Agreement).where(Agreement.pairing_id == pairing.id, Agreement.party == party,
                                                        Agreement.recipient_key == key)).first()

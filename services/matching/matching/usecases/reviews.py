@@ -8,7 +8,7 @@ counted, so concurrent approvals for one coach cannot overfill it.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -44,8 +44,18 @@ def review(session: Session, review_id: str) -> Review:
     return with_suggestions(session, [found])[0]
 
 
+START_WITHIN_A_YEAR = "A pairing starts within a year of today."
+
+
+def starts_too_far(decision: dict) -> bool:
+    """A pairing starts within a year of today: a rule of the day the decision is made, not of its shape."""
+    return "starts_on" in decision and abs((decision["starts_on"] - date.today()).days) > 366
+
+
 def decide(session: Session, principal: Principal, review_id: str, decision: dict) -> Review:
     """Approve (a pairing) or deny a pending review; the review comes back with its suggestions."""
+    if decision["decision"] == "approve" and starts_too_far(decision):
+        raise RuleBroken(START_WITHIN_A_YEAR, "starts_on_out_of_range", field="starts_on")
     review = session.get(Review, review_id)
     if review is None:
         raise NotFound("No review with this id.")
@@ -71,7 +81,7 @@ def approve(session: Session, principal: Principal, review: Review, decision: di
         review.program, review.referral, decision.get("hours_approved"), decision.get("release_half_days"),
         (funding["federation_pct"], funding["district_pct"]) if funding else None, decision.get("account_code"))
     if session.get(Coach, decision["coach_id"]) is None:
-        raise RuleBroken("Unknown coach.", fields={"coach_id": ["No coach with this id is on the roster."]})
+        raise RuleBroken("Unknown coach.", "unknown_coach", fields={"coach_id": ["No coach with this id is on the roster."]})
     _claim(session, review, "approved")
     coach = _locked_eligible_coach(session, review, decision["coach_id"])
     pairing = Pairing(

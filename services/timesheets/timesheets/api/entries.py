@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.blueprint import Blueprint
 from peercoach.web.paging import PageQuery, page_schema
 from timesheets.api.schemas import EntryIn, EntryOut, EntryPatch
 from timesheets.usecases import entries

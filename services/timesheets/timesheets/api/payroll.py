@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Response, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.idempotency import KeyHeaderSchema
+from peercoach.web.blueprint import Blueprint
 from timesheets import payroll
 from timesheets.api.schemas import BatchOut, BatchPage, BatchQuery, ExportIn
 from timesheets.usecases import paying

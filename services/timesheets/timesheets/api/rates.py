@@ -3,17 +3,17 @@ its `effective_from` date until the next one."""
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.blueprint import Blueprint
 from timesheets.api.schemas import RateIn, RateOut
 from timesheets.usecases import paying
 
 blp = Blueprint("rates", __name__, description="Hourly and release half-day rates per district")
 
 
-@blp.route("/rates/<district>")
+@blp.route("/rates/<string(maxlength=100):district>")
 class Rates(MethodView):
     @require("coordinator")
     @blp.arguments(RateIn)

@@ -1,44 +1,40 @@
 """Request and response shapes. Decimals travel as strings."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
-from marshmallow import Schema, ValidationError, fields, post_dump, validate
+from marshmallow import Schema, fields, post_dump, validate
 
 from peercoach.events.contracts import PROGRAMS
 from peercoach.periods import INVALID, PATTERN
+from peercoach.web.fields import Amount, Day, Pattern, Timestamp, no_nul
 from peercoach.web.paging import PageQuery, page_schema
 from timesheets.listing import STATUSES
-from timesheets.rules import ACTIVITIES
+from timesheets.rules import ACTIVITIES, MAX_RELEASE_MINUTES, RELEASE
 
-PERIOD = validate.Regexp(PATTERN, error=INVALID)
+PERIOD = Pattern(PATTERN, error=INVALID)
 AMOUNT = dict(as_string=True, places=2)
-
-
-def whole_cents(value: Decimal) -> None:
-    try:
-        cents = value.quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return  # too many digits to be an amount at all: the range check refuses it
-    if value != cents:
-        raise ValidationError("Use at most two decimal places.")
-
-
-def money_in(minimum_exclusive: bool) -> fields.Decimal:
-    """A JSON number or string, more than (or at least) 0 and at most 100,000, in whole cents."""
-    return fields.Decimal(required=True, allow_nan=False, validate=[
-        validate.Range(min=0, min_inclusive=not minimum_exclusive, max=100000), whole_cents])
+MOST_MONEY = 100_000
 
 
 class EntryIn(Schema):
-    date = fields.Date(required=True)
+    date = Day(required=True)
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1440))
     activity = fields.String(required=True, validate=validate.OneOf(ACTIVITIES))
-    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+    note = fields.String(load_default=None, allow_none=True, validate=[no_nul(), validate.Length(max=5000)])
     ticket_number = fields.String(load_default=None, allow_none=True, validate=[
-        validate.Length(min=1, max=40), validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9 ./#-]*$", error=(
+        validate.Length(min=1, max=40), Pattern(r"^[A-Za-z0-9][A-Za-z0-9 ./#-]*$", error=(
             "Use the ticket number as the helpdesk gave it: letters, digits, spaces and . / # -."))],
         metadata={"description": "Release (`release_day`) entries only: the substitute booking's ticket."})
+
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """A release day entry is at most one day (the rule `release_too_long` checks); a ticket number
+        comes with a release day entry only (the rule `ticket_without_release` checks)."""
+        return {"allOf": [
+            {"anyOf": [{"properties": {"activity": {"enum": [a for a in ACTIVITIES if a != RELEASE]}}},
+                       {"properties": {"activity": {"enum": [RELEASE]},
+                                       "minutes": {"maximum": MAX_RELEASE_MINUTES}}}]},
+            {"anyOf": [{"properties": {"ticket_number": {"type": "null"}}},
+                       {"required": ["activity"], "properties": {"activity": {"enum": [RELEASE]}}}]}]}
 
 
 class EntryPatch(EntryIn):
@@ -100,8 +96,8 @@ class SheetSummary(Schema):
     period = fields.String()
     status = fields.String()
     hours = fields.Decimal(**AMOUNT)
-    submitted_at = fields.DateTime()
-    decided_at = fields.DateTime(allow_none=True)
+    submitted_at = Timestamp()
+    decided_at = Timestamp(allow_none=True)
     reject_reason = fields.String(allow_none=True)
     batch_id = fields.String(allow_none=True)
 
@@ -110,16 +106,16 @@ SheetPage = page_schema(SheetSummary)
 
 
 class RejectIn(Schema):
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    reason = fields.String(required=True, validate=[no_nul(), validate.Length(min=1, max=2000)])
 
 
 class RateIn(Schema):
     program = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(PROGRAMS), metadata={
         "description": "Only for this program (e.g. the curriculum development rate of voluntary peer "
                        "coaching); left out, for every program without a rate of its own."})
-    hourly_rate = money_in(minimum_exclusive=True)
-    release_half_day_rate = money_in(minimum_exclusive=False)
-    effective_from = fields.Date(required=True)
+    hourly_rate = Amount(MOST_MONEY, positive=True, required=True)
+    release_half_day_rate = Amount(MOST_MONEY, required=True)
+    effective_from = Day(required=True)
 
 
 class RateOut(Schema):
@@ -141,7 +137,7 @@ class ExportIn(Schema):
 class BatchOut(Schema):
     batch_id = fields.String(attribute="id")
     period = fields.String()
-    created_at = fields.DateTime()
+    created_at = Timestamp()
     created_by = fields.String(allow_none=True)
     rows = fields.Integer()
     gross_total = fields.Decimal(**AMOUNT)
@@ -160,7 +156,7 @@ class PayerTotals(Schema):
 class BatchSummary(Schema):
     batch_id = fields.String(attribute="batch.id")
     period = fields.String(attribute="batch.period")
-    created_at = fields.DateTime(attribute="batch.created_at")
+    created_at = Timestamp(attribute="batch.created_at")
     created_by = fields.String(attribute="batch.created_by", allow_none=True)
     rows = fields.Integer(attribute="batch.rows")
     totals = fields.Nested(PayerTotals, metadata={

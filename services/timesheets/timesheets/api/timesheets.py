@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.blueprint import Blueprint
 from timesheets.api.schemas import RejectIn, SheetPage, SheetQuery, TimesheetOut
 from timesheets.usecases import timesheets
 
 blp = Blueprint("timesheets", __name__, description="A coach's monthly timesheet")
-PATH = "/timesheets/<coach_id>/<period>"
+PATH = "/timesheets/<coach_id>/<period:period>"
 
 
 def decided(action, *args) -> dict:
