@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 export PEERCOACH_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install run test bench clean
+.PHONY: install run test test-compose bench clean
 
 install: $(STAMP)
 
@@ -20,12 +20,15 @@ $(STAMP): requirements.txt requirements-dev.txt shared/pyproject.toml services/*
 
 run: install
 	$(BIN)/peercoach secret $(PEERCOACH_DATA_DIR)/jwt-secret
-	$(BIN)/peercoach migrate all
 	PEERCOACH_JWT_SECRET="$${PEERCOACH_JWT_SECRET:-$$(cat $(PEERCOACH_DATA_DIR)/jwt-secret)}" \
 		PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 test: install
 	$(BIN)/pytest
+
+# The compose stack built and brought up for real (the `compose` marker, which `make test` leaves out).
+test-compose: install
+	$(BIN)/pytest -m compose tests/compose
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
