@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from datetime import date
 
 from click.testing import CliRunner
@@ -105,18 +104,17 @@ def test_kept_running_it_queues_the_current_month_from_the_25th_on(apply, sample
     assert reminded(notifications_db) == [coach["email"]]
 
 
-def test_kept_running_it_stops_at_once_on_sigterm(notifications_db):
-    """As PID 1 of a container nothing else would stop it: `docker compose stop` must not wait for SIGKILL."""
+def test_kept_running_it_stops_on_sigterm(notifications_db):
+    """As PID 1 of a container a signal without a handler does nothing: `docker compose stop` would wait for
+    the SIGKILL."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1",
            "NOTIFICATIONS_DATABASE_URL": notifications_db.engine.url.render_as_string(False)}
     process = subprocess.Popen([sys.executable, "-m", "notifications.reminders", "--every", "3600"],
                                stdout=subprocess.PIPE, text=True, env=env)
     try:
         assert "every 3600s" in process.stdout.readline()
-        asked = time.monotonic()
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=10) == 0
-        assert time.monotonic() - asked < 3
+        assert process.wait(timeout=10) == 0  # its own handler: killed by the signal it would be -15
     finally:
         process.kill()
         process.stdout.close()
