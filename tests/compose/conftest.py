@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -93,3 +94,14 @@ def _failed_up(compose: Compose, up) -> str:
     hint = ("\n(No registry? docker/standins/README.md builds stand-ins for the public images.)"
             if "pull" in up.stderr.lower() else "")
     return f"docker compose up failed:\n{up.stderr[-6000:]}{hint}\n{status}\n{logs[-20000:]}"
+
+
+def pytest_collection_modifyitems(config, items):
+    """These tests run only when their marker is asked for (`-m compose`, as `make test-compose` does):
+    `make test`, or any other `-m` such as `-m "not outage"`, leaves them out."""
+    if re.search(r"(?<!not )\bcompose\b", config.option.markexpr or ""):
+        return
+    left_out = [item for item in items if item.get_closest_marker("compose")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("compose")]
