@@ -49,14 +49,20 @@ def serve_metrics(settings) -> None:
         log.warning("worker metrics not served on port %d: %s", settings.worker_metrics_port, exc)
 
 
+def stop_on_signals() -> threading.Event:
+    """An event set by SIGINT or SIGTERM (which, as PID 1 of a container, would otherwise do nothing)."""
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    return stop
+
+
 def run(spec: ServiceSpec) -> None:
     """Run until SIGINT or SIGTERM; in-flight work finishes, unacked events are redelivered."""
     settings = settings_mod.load(spec.name)
     logs.configure(spec.name)
     db = Database(settings.database_url)
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    stop = stop_on_signals()
     serve_metrics(settings)
     workers = threads(spec, settings, db, stop)
     for thread in workers:

@@ -10,7 +10,6 @@ per coach and month.
 from __future__ import annotations
 
 import logging
-import signal
 import threading
 import uuid
 from datetime import date
@@ -26,6 +25,7 @@ from notifications.deliveries import enqueue
 from notifications.models import CoachPairing, CoachTimesheet
 from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
+from peercoach.worker import stop_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +96,7 @@ def main(ctx: click.Context, period: str, every: int | None) -> None:
             remind(db, period)
             return
         logs.configure("notifications")
-        stop = threading.Event()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: stop.set())
+        stop = stop_on_signals()
         click.echo(f"reminding from day {rules.REMINDERS_FROM_DAY} of each month, every {every}s")
         keep_reminding(db, every, stop)
     finally:
