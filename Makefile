@@ -18,9 +18,17 @@ $(STAMP): requirements.txt requirements-dev.txt shared/pyproject.toml services/*
 	$(BIN)/python -m pip install --quiet --no-deps $(PACKAGES)
 	touch $(STAMP)
 
+# The broker users (one per service, see `peercoach broker setup`) are created with rabbitmqctl,
+# so the broker must run on this machine; their URLs go to var/broker.env.
 run: install
 	$(BIN)/peercoach secret $(PEERCOACH_DATA_DIR)/jwt-secret
+	$(BIN)/peercoach broker setup --env-file $(PEERCOACH_DATA_DIR)/broker.env
+	$(BIN)/peercoach migrate all
+	$(BIN)/python -m matching.demo
+	set -a && . $(PEERCOACH_DATA_DIR)/broker.env && set +a && \
 	PEERCOACH_JWT_SECRET="$${PEERCOACH_JWT_SECRET:-$$(cat $(PEERCOACH_DATA_DIR)/jwt-secret)}" \
+		OIDC_ISSUER="$${OIDC_ISSUER:-http://localhost:$${DEV_IDP_PORT:-9400}}" \
+		OIDC_CLIENT_ID="$${OIDC_CLIENT_ID:-peercoach-dev}" OIDC_CLIENT_SECRET="$${OIDC_CLIENT_SECRET:-dev-secret}" \
 		PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 test: install

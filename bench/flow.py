@@ -27,6 +27,7 @@ from peercoach.messaging.topology import Names
 from peercoach.service import SERVICES
 from peercoach.testing import infrastructure, stack as stack_mod
 from peercoach.testing.broker import wait_until_consumed
+from peercoach.testing.flooding import RAISED_LIMITS
 from peercoach.testing.mail import Mailbox, start_smtp_server
 from peercoach.testing.samples import application
 from peercoach.web.auth import issue_token
@@ -134,6 +135,7 @@ def main() -> None:
     smtp = start_smtp_server(Mailbox())
     stack = stack_mod.build(databases, amqp_url, names.namespace, secrets.token_urlsafe(32), smtp.port,
                             Path(tempfile.mkdtemp(prefix="flow-")))
+    stack.env.update(RAISED_LIMITS)
     try:
         for name in SERVICES:
             stack.start(name)

@@ -27,6 +27,7 @@ from pathlib import Path
 import requests
 
 from peercoach.testing import infrastructure
+from peercoach.testing.flooding import RAISED_LIMITS
 from peercoach.testing.samples import application
 
 BIN = Path(sys.executable).parent
@@ -131,7 +132,8 @@ def main() -> None:
             env = {**os.environ, "INTAKE_DATABASE_URL": databases.url(databases.create()),
                    "AMQP_URL": infrastructure.bench_amqp_url(),
                    "PEERCOACH_NAMESPACE": f"bench-{uuid.uuid4().hex[:6]}",
-                   "PEERCOACH_JWT_SECRET": secrets.token_urlsafe(32), "PEERCOACH_DATA_DIR": tmp}
+                   "PEERCOACH_JWT_SECRET": secrets.token_urlsafe(32), "PEERCOACH_DATA_DIR": tmp,
+                   **RAISED_LIMITS}
             subprocess.run([str(BIN / "peercoach"), "migrate", "intake"], env=env, check=True, capture_output=True)
             print(f"gunicorn --workers {args.workers} --threads {args.threads}; {args.clients} client threads")
             intake = measure("intake POST /applications (PostgreSQL)", "intake.app:create_app()", env, args, workdir)

@@ -99,17 +99,17 @@ def main() -> None:
 
         started = time.perf_counter()
         with db.transaction() as session:
-            batch = payroll.export(session, PERIOD)
+            batch, _ = payroll.export(session, PERIOD)
         built = time.perf_counter() - started
         rss_built = max_rss_mb()
 
         started = time.perf_counter()
-        size, digest = drain(payroll.csv_chunks(db.engine, batch.id))
+        size, digest = drain(payroll.csv_chunks(db.engine, batch))
         streamed = time.perf_counter() - started
         rss_streamed = max_rss_mb()
 
         tracemalloc.start()
-        again = drain(payroll.csv_chunks(db.engine, batch.id))
+        again = drain(payroll.csv_chunks(db.engine, batch))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         db.dispose()

@@ -1,10 +1,12 @@
-"""Outbox relay throughput with publisher confirms, beside raw pika confirmed publishing.
+"""Outbox relay throughput with publisher confirms, beside raw pika publishing without and with confirms.
 
     AMQP_URL=... TEST_DATABASE_URL=... .venv/bin/python bench/relay.py [--events 20000]
 
 Prints events/s for: the relay (batches of outbox rows from PostgreSQL, published together and
-confirmed together, rows marked published after the confirms), and raw pika publishing one
-persistent message at a time with confirms (BlockingChannel.confirm_delivery), in the same run.
+confirmed together, rows marked published after the confirms); its limit, raw pika publishing
+the same persistent, mandatory envelopes with no confirms and no database (the connection's
+close, which flushes them, is timed too); and raw pika publishing one at a time with confirms
+(BlockingChannel.confirm_delivery), all in the same run.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from intake.db import outbox, tables
 from intake.service import SPEC
 from peercoach import migrations
 from peercoach.db import Database
+from peercoach.events.envelope import Envelope
 from peercoach.messaging.relay import Relay
 from peercoach.messaging.topology import Names
 from peercoach.testing import infrastructure
@@ -45,24 +48,26 @@ def relay_rate(db: Database, amqp_url: str, names: Names, count: int) -> float:
     return count / elapsed
 
 
-def raw_confirmed_rate(amqp_url: str, names: Names, count: int) -> float:
+def raw_rate(amqp_url: str, names: Names, count: int, confirms: bool) -> float:
+    """Raw pika publishing of an envelope like the relay's, with or without one-at-a-time confirms."""
     connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
     channel = connection.channel()
-    channel.confirm_delivery()
-    body = b'{"bench": true}'
-    properties = pika.BasicProperties(delivery_mode=pika.DeliveryMode.Persistent)
+    if confirms:
+        channel.confirm_delivery()
+    body = Envelope.new("application.submitted", submitted_payload(), "bench").to_json()
+    properties = pika.BasicProperties(delivery_mode=pika.DeliveryMode.Persistent, content_type="application/json")
     started = time.perf_counter()
     for _ in range(count):
         channel.basic_publish(names.exchange, "application.submitted", body, properties, mandatory=True)
-    elapsed = time.perf_counter() - started
     connection.close()
-    return count / elapsed
+    return count / (time.perf_counter() - started)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=20000)
     parser.add_argument("--raw-events", type=int, default=5000)
+    parser.add_argument("--unconfirmed-events", type=int, default=20000)
     args = parser.parse_args()
     amqp_url = infrastructure.bench_amqp_url()
     databases = infrastructure.bench_databases("bench")
@@ -73,13 +78,17 @@ def main() -> None:
         db = Database(url)
         seed(db, args.events)
         relayed = relay_rate(db, amqp_url, names, args.events)
-        raw = raw_confirmed_rate(amqp_url, names, args.raw_events)
+        unconfirmed = raw_rate(amqp_url, names, args.unconfirmed_events, confirms=False)
+        raw = raw_rate(amqp_url, names, args.raw_events, confirms=True)
         db.dispose()
     finally:
         infrastructure.delete_namespace(amqp_url, names.namespace)
         databases.drop_all()
     print(f"relay, batched confirms (PostgreSQL outbox -> broker): {relayed:8.0f} events/s ({args.events} events)")
+    print(f"raw pika without confirms (the limit):                   {unconfirmed:8.0f} msg/s "
+          f"({args.unconfirmed_events} messages)")
     print(f"raw pika, one confirmed publish at a time:               {raw:8.0f} msg/s ({args.raw_events} messages)")
+    print(f"ratio relay / raw without confirms:                      {relayed / unconfirmed:8.2f}")
     print(f"ratio relay / raw confirmed:                             {relayed / raw:8.2f}x")
 
 

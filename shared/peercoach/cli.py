@@ -8,9 +8,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import click
+import jwt
 
 from peercoach import service, settings as settings_mod
-from peercoach.web.auth import PAYERS, ROLES, issue_token
+from peercoach.broker_commands import broker
+from peercoach.web import revocation
+from peercoach.web.auth import MAX_API_TOKEN_TTL, PAYERS, ROLES, issue_token
 
 
 @click.group()
@@ -23,16 +26,40 @@ def main() -> None:
 @click.option("--sub", required=True, help="Subject: a coach id for coaches, an employee id for teachers.")
 @click.option("--email", default=None)
 @click.option("--payer", default=None, type=click.Choice(PAYERS), help="For finance: the payer it may read.")
-@click.option("--hours", default=12, show_default=True, type=click.IntRange(1, 24 * 365))
-def token(role: str, sub: str, email: str | None, payer: str | None, hours: int) -> None:
-    """Print a bearer token signed with PEERCOACH_JWT_SECRET."""
-    secret = settings_mod.load("intake").jwt_secret
-    if not secret:
-        raise click.UsageError("PEERCOACH_JWT_SECRET is not set")
+@click.option("--district", "districts", multiple=True,
+              help="For finance of the district payer: a district it may read (repeat for more; none: all).")
+@click.option("--hours", default=12, show_default=True,
+              type=click.IntRange(1, int(MAX_API_TOKEN_TTL.total_seconds()) // 3600))
+def token(role: str, sub: str, email: str | None, payer: str | None, districts: tuple[str, ...],
+          hours: int) -> None:
+    """Print a bearer token signed with PEERCOACH_JWT_SECRET (its id, to revoke it by, on stderr)."""
     try:
-        click.echo(issue_token(secret, role, sub, email, payer, timedelta(hours=hours)))
-    except ValueError as exc:
+        secret = settings_mod.check_jwt_secret(settings_mod.load("intake").jwt_secret)
+        issued = issue_token(secret, role, sub, email, payer, timedelta(hours=hours), districts=districts)
+    except (RuntimeError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
+    click.echo(issued)
+    token_id = jwt.decode(issued, options={"verify_signature": False})["jti"]
+    click.echo(f"token id {token_id} ({role} {sub}); revoke with: peercoach revoke {token_id}", err=True)
+
+
+@main.command()
+@click.argument("token_or_id")
+def revoke(token_or_id: str) -> None:
+    """Revoke an API token, given the token or its id: every service refuses it from its next request on
+    (they read PEERCOACH_REVOKED_TOKENS, default var/revoked-tokens)."""
+    token_id, note = token_or_id.strip(), ""
+    if token_id.count(".") == 2:
+        try:
+            claims = jwt.decode(token_id, options={"verify_signature": False})
+        except jwt.InvalidTokenError as exc:
+            raise click.UsageError(f"not a token: {exc}") from exc
+        if "jti" not in claims:
+            raise click.UsageError("this token has no id; tokens without one are refused anyway")
+        token_id, note = claims["jti"], f"{claims.get('role')} {claims.get('sub')}"
+    path = settings_mod.revoked_tokens_path()
+    revocation.revoke(path, token_id, note)
+    click.echo(f"revoked {token_id} (listed in {path})")
 
 
 @main.command()
@@ -85,7 +112,21 @@ def revision(name: str, message: str) -> None:
 def worker(name: str) -> None:
     """Run a service's outbox relay, event consumer and background loops."""
     from peercoach import worker as worker_mod
-    worker_mod.run(service.load(name))
+    try:
+        worker_mod.run(service.load(name))
+    except RuntimeError as exc:  # a setting it refuses to start with
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command("dev-idp")
+@click.option("--port", default=None, type=int, help="Default: DEV_IDP_PORT, else 9400.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+def dev_idp(port: int | None, host: str) -> None:
+    """Run the development identity provider with the demo people (never in production)."""
+    import os
+
+    from peercoach import devidp
+    devidp.run(port or int(os.environ.get("DEV_IDP_PORT", devidp.DEFAULT_PORT)), host)
 
 
 @main.group()
@@ -117,3 +158,6 @@ def dlq_replay(name: str, limit: int | None) -> None:
     settings = settings_mod.load(name)
     moved = deadletters.replay(settings.amqp_url, Names(settings.namespace), name, limit)
     click.echo(f"{moved} dead letter(s) sent back to {name}")
+
+
+main.add_command(broker)

@@ -36,7 +36,9 @@ def configure(service: str, level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    logging.getLogger("pika").setLevel(logging.WARNING)
+    # pika writes several ERROR lines and a traceback for every refused or lost connection; the relay
+    # and the consumer log each outage once, with its reason (messaging/connection.py).
+    logging.getLogger("pika").setLevel(logging.CRITICAL)
 
 
 def fields(**values) -> dict:

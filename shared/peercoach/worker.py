@@ -34,19 +34,32 @@ def threads(spec: ServiceSpec, settings, db: Database, stop: threading.Event) ->
     relay = Relay(spec.name, db, spec.tables, settings.amqp_url, names)
     targets = [relay.run]
     if spec.handlers:
-        consumer = Consumer(spec.name, db, spec.tables, spec.handlers, settings.amqp_url, names)
+        consumer = Consumer(spec.name, db, spec.tables, spec.handlers, settings.amqp_url, names,
+                            broker_users=settings.broker_users)
         targets.append(consumer.run)
     targets += [lambda stop, loop=loop: loop(settings, db, stop) for loop in spec.loops]
     return [threading.Thread(target=supervised(t), args=(stop,), name=f"{spec.name}-{i}", daemon=True)
             for i, t in enumerate(targets)]
 
 
-def serve_metrics(settings) -> None:
-    """The worker's own /metrics (events relayed and consumed), beside the web process's."""
+def serve_metrics(settings):
+    """The worker's own /metrics (events relayed and consumed), beside the web process's, on
+    `<SERVICE>_WORKER_METRICS_ADDRESS` (loopback unless told otherwise)."""
     try:
-        start_http_server(settings.worker_metrics_port)
+        server, _thread = start_http_server(settings.worker_metrics_port, addr=settings.worker_metrics_address)
+        return server
     except OSError as exc:
-        log.warning("worker metrics not served on port %d: %s", settings.worker_metrics_port, exc)
+        log.warning("worker metrics not served on %s:%d: %s", settings.worker_metrics_address,
+                    settings.worker_metrics_port, exc)
+        return None
+
+
+def warn_if_shared_broker_user(settings) -> None:
+    users = settings.broker_users
+    sharing = sorted(name for name, user in users.items() if name != settings.service and user == users[settings.service])
+    if sharing:
+        log.warning("%s shares its broker user %r with %s: its consumer cannot tell their events apart; give each "
+                    "service its own (<SERVICE>_AMQP_URL)", settings.service, users[settings.service], ", ".join(sharing))
 
 
 def stop_on_signals() -> threading.Event:
@@ -61,6 +74,9 @@ def run(spec: ServiceSpec) -> None:
     """Run until SIGINT or SIGTERM; in-flight work finishes, unacked events are redelivered."""
     settings = settings_mod.load(spec.name)
     logs.configure(spec.name)
+    if settings.jwt_secret is not None:  # a worker that signs links (notifications) requires it
+        settings_mod.check_jwt_secret(settings.jwt_secret)
+    warn_if_shared_broker_user(settings)
     db = Database(settings.database_url)
     stop = stop_on_signals()
     serve_metrics(settings)

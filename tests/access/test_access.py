@@ -52,8 +52,8 @@ def test_a_coach_outside_the_pairing_sees_none_of_it(world):
     outsider = headers(world, "other_coach", Subject())
     mine = headers(world, "coach", pairing)
 
-    listed = world.call("matching", "GET", "/pairings", outsider).get_json()
-    own = world.call("matching", "GET", "/pairings", mine).get_json()
+    listed = world.call("matching", "GET", "/pairings", outsider).get_json()["items"]
+    own = world.call("matching", "GET", "/pairings", mine).get_json()["items"]
 
     assert pairing.params["pairing_id"] not in [p["id"] for p in listed]
     assert pairing.params["pairing_id"] in [p["id"] for p in own]

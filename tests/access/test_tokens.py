@@ -1,10 +1,11 @@
 """Tokens not to trust are refused with 401 by every service, as if there were none."""
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
 
-from peercoach.web.auth import ALGORITHM, ISSUER
+from peercoach.web.auth import ALGORITHM, API, ISSUER, LINK, key_for
 
 PROTECTED = {"intake": ("/applications", "coordinator"), "matching": ("/coaches", "coordinator"),
              "timesheets": ("/rates/BUSD", "coordinator"), "notifications": ("/notifications", "admin")}
@@ -12,7 +13,8 @@ PROTECTED = {"intake": ("/applications", "coordinator"), "matching": ("/coaches"
 
 def claims(**changes) -> dict:
     now = datetime.now(UTC)
-    found = {"iss": ISSUER, "sub": "someone", "iat": now, "exp": now + timedelta(hours=1), **changes}
+    found = {"iss": ISSUER, "aud": API, "jti": str(uuid.uuid4()), "sub": "someone", "iat": now,
+             "exp": now + timedelta(hours=1), **changes}
     return {name: value for name, value in found.items() if value is not None}
 
 
@@ -30,6 +32,12 @@ def untrusted(secret: str, role: str) -> dict[str, str]:
         "no expiry": signed(exp=None),
         "no issuer": signed(iss=None),
         "another issuer": signed(iss="someone-else"),
+        "no audience": signed(aud=None),
+        "a link's audience": signed(aud=LINK),
+        "signed with the link key": "Bearer " + jwt.encode(claims(role=role), key_for(secret, LINK), algorithm=ALGORITHM),
+        "no id": signed(jti=None),
+        "no issue time": signed(iat=None),
+        "living longer than an API token may": signed(exp=datetime.now(UTC) + timedelta(days=30)),
         "unsigned (alg none)": "Bearer " + jwt.encode(claims(role=role), None, algorithm="none"),
         "not a token": "Bearer not.a.token",
         "another scheme": "Basic " + jwt.encode(claims(role=role), secret, algorithm=ALGORITHM),

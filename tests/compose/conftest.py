@@ -5,6 +5,7 @@ import os
 import re
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import requests
@@ -15,7 +16,16 @@ from tests.compose import engine as engine_mod
 from tests.compose.cli import Compose
 from tests.helpers import eventually
 
-HOST_PORTS = tuple(name.upper() for name in SERVICES) + ("MAILPIT", "RABBITMQ_MANAGEMENT")
+HOST_PORTS = tuple(name.upper() for name in SERVICES) + ("MAILPIT", "RABBITMQ_MANAGEMENT", "DEV_IDP")
+COMPOSE_FILE = Path(__file__).resolve().parents[2] / "docker-compose.yml"
+
+
+def operator_login() -> tuple[str, str]:
+    """The broker's operator (the one user the management API lets in; there is no guest), as the
+    compose file's header gives it for a local stack."""
+    found = re.search(r"\((peercoach-operator) / (\S+)\)", COMPOSE_FILE.read_text())
+    assert found, "docker-compose.yml's header no longer names the operator's local login"
+    return found.group(1), found.group(2)
 
 
 @dataclass
@@ -46,7 +56,7 @@ class Stack:
         """Messages in a queue as the management UI's API shows them (refreshed every 5 s); None while
         the broker does not answer."""
         try:
-            answer = requests.get(f"{self.rabbitmq_management}/api/queues/%2F/{queue}", auth=("guest", "guest"),
+            answer = requests.get(f"{self.rabbitmq_management}/api/queues/%2F/{queue}", auth=operator_login(),
                                   timeout=10)
         except requests.RequestException:
             return None

@@ -4,12 +4,16 @@ from peercoach.service import SERVICES
 from peercoach.testing.broker import wait_until_consumed
 from peercoach.messaging.topology import Names
 from peercoach.testing import stack as stack_mod
+from peercoach.testing.flooding import RAISED_LIMITS
 
 
 @pytest.fixture
-def stack(databases, amqp_url, namespace, jwt_secret, smtp_server, tmp_path):
-    """All four services and their workers running as real processes on a test namespace."""
+def stack(databases, amqp_url, namespace, jwt_secret, smtp_server, tmp_path, broker_users):
+    """All four services and their workers running as real processes on a test namespace, each
+    logged in to the broker as its own user (as `make run` and compose run them)."""
     running = stack_mod.build(databases, amqp_url, namespace, jwt_secret, smtp_server.port, tmp_path)
+    running.env.update(RAISED_LIMITS)  # the fault tests post dozens of applications a minute from one address
+    running.env.update(broker_users.env())
     for name in SERVICES:
         running.start(name)
         running.start(f"{name}-worker")

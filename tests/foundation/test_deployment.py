@@ -23,6 +23,7 @@ from tests.helpers import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "docker" / "Dockerfile"
+DEV_IDP_DOCKERFILE = ROOT / "docker" / "dev-idp" / "Dockerfile"
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def test_compose_refuses_to_run_without_a_token_secret(compose):
 
 
 def test_compose_runs_every_service_with_web_worker_and_infrastructure(stack):
-    assert {"rabbitmq", "postgres", "mailpit"} <= set(stack)
+    assert {"rabbitmq", "postgres", "redis", "mailpit", "dev-idp"} <= set(stack)
     assert "management" in stack["rabbitmq"]["image"]
     for name in SERVICES:
         web, worker = stack[name], stack[f"{name}-worker"]
@@ -67,7 +68,7 @@ def test_compose_runs_every_service_with_web_worker_and_infrastructure(stack):
 
 
 def test_one_dockerfile_builds_the_four_images_that_every_container_of_a_service_runs(stack):
-    built = {name: s for name, s in stack.items() if "build" in s}
+    built = {name: s for name, s in stack.items() if "build" in s and name != "dev-idp"}
     assert sorted(built) == sorted(SERVICES)
     for name, web in built.items():
         assert Path(web["build"]["context"]) / web["build"]["dockerfile"] == DOCKERFILE
@@ -75,6 +76,9 @@ def test_one_dockerfile_builds_the_four_images_that_every_container_of_a_service
         assert web["pull_policy"] == "build"  # never someone else's image of that name from a registry
     images = {s["image"]: name for name, s in built.items()}
     assert len(images) == 4
+    idp = stack["dev-idp"]  # the development identity provider: its own image, from the python one too
+    assert Path(idp["build"]["context"]) / idp["build"]["dockerfile"] == DEV_IDP_DOCKERFILE
+    assert idp["pull_policy"] == "build" and idp["image"] not in images
     for name, service in stack.items():
         if name.split("-")[0] in SERVICES:
             assert images[service["image"]] == name.split("-")[0]
@@ -83,7 +87,7 @@ def test_one_dockerfile_builds_the_four_images_that_every_container_of_a_service
 
 def test_ports_are_published_on_localhost_only_and_never_the_broker_or_the_database(stack):
     published = {(name, p["target"]): p for name, s in stack.items() for p in s.get("ports", [])}
-    assert sorted(published) == sorted([("rabbitmq", 15672), ("mailpit", 8025)] + [
+    assert sorted(published) == sorted([("rabbitmq", 15672), ("mailpit", 8025), ("dev-idp", 9400)] + [
         (name, port) for name, port in zip(SERVICES, (5001, 5002, 5003, 5004))])
     assert {p["host_ip"] for p in published.values()} == {"127.0.0.1"}
     assert all(p["published"] == str(target) for (_, target), p in published.items())
@@ -92,10 +96,11 @@ def test_ports_are_published_on_localhost_only_and_never_the_broker_or_the_datab
 def test_the_address_and_each_host_port_can_be_chosen(compose):
     stack = json.loads(compose("config", "--format", "json", PEERCOACH_BIND_ADDRESS="0.0.0.0",
                                INTAKE_HOST_PORT="6001", MAILPIT_HOST_PORT="9025",
-                               RABBITMQ_MANAGEMENT_HOST_PORT="16672").stdout)["services"]
+                               RABBITMQ_MANAGEMENT_HOST_PORT="16672", DEV_IDP_HOST_PORT="9401").stdout)["services"]
     assert [(p["host_ip"], p["published"]) for p in stack["intake"]["ports"]] == [("0.0.0.0", "6001")]
     assert [p["published"] for p in stack["mailpit"]["ports"]] == ["9025"]
     assert [p["published"] for p in stack["rabbitmq"]["ports"]] == ["16672"]
+    assert [(p["host_ip"], p["published"]) for p in stack["dev-idp"]["ports"]] == [("0.0.0.0", "9401")]
     # Links in emails point where the browser reaches intake.
     assert stack["notifications-worker"]["environment"]["INTAKE_PUBLIC_URL"] == "http://localhost:6001"
 
@@ -108,7 +113,7 @@ def test_the_broker_keeps_one_node_name_so_a_new_container_finds_its_data(stack)
 def test_health_checks_are_exec_lists_without_spaces_in_an_argument(stack):
     """podman 4.3's Docker API splits exec-form arguments at spaces; these hold on every engine."""
     checks = {name: s["healthcheck"]["test"] for name, s in stack.items() if "healthcheck" in s}
-    assert set(SERVICES) | {"rabbitmq", "postgres", "mailpit"} <= set(checks)
+    assert set(SERVICES) | {"rabbitmq", "postgres", "redis", "mailpit"} <= set(checks)
     for name, test in checks.items():
         assert test[0] == "CMD" and not any(re.search(r"\s", argument) for argument in test), (name, test)
     for name in SERVICES:
@@ -139,7 +144,8 @@ def test_every_public_image_has_a_stand_in_for_machines_without_a_registry(stack
     listed = dict(line.split() for line in (ROOT / "docker" / "standins" / "images").read_text().splitlines()
                   if line.strip() and not line.startswith("#"))
     public = {s["image"] for s in stack.values()} - {s["image"] for s in stack.values() if "build" in s}
-    public |= set(re.findall(r"^FROM (\S+)", DOCKERFILE.read_text(), re.MULTILINE))
+    for dockerfile in (DOCKERFILE, DEV_IDP_DOCKERFILE):
+        public |= set(re.findall(r"^FROM (\S+)", dockerfile.read_text(), re.MULTILINE))
     for image in public:
         assert _fully_qualified(image) in listed, f"{image} has no stand-in in docker/standins/images"
     for folder in listed.values():
@@ -197,3 +203,44 @@ def test_serve_migrates_then_serves_the_service_with_gunicorn(databases, amqp_ur
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         assert process.wait(timeout=30) == 0
+
+
+def test_compose_gives_each_service_its_own_broker_user_with_only_its_permissions(compose):
+    """docker/rabbitmq-definitions.json (loaded when the broker boots) holds exactly the users,
+    permissions and topology that `peercoach.messaging.access` computes, and each service's
+    containers log in as their own user with the password whose hash it holds."""
+    from urllib.parse import unquote, urlsplit
+
+    from peercoach.messaging import access
+
+    stack = json.loads(compose("config", "--format", "json").stdout)["services"]
+    definitions = json.loads((ROOT / "docker" / "rabbitmq-definitions.json").read_text())
+    conf = (ROOT / "docker" / "rabbitmq.conf").read_text()
+    mounts = {volume["target"]: volume.get("source", "") for volume in stack["rabbitmq"]["volumes"]}
+    assert mounts["/etc/rabbitmq/definitions.json"].endswith("docker/rabbitmq-definitions.json")
+    assert mounts["/etc/rabbitmq/conf.d/20-peercoach.conf"].endswith("docker/rabbitmq.conf")
+    assert "definitions.local.path = /etc/rabbitmq/definitions.json" in conf
+    users = {user["name"]: user for user in definitions["users"]}
+    permissions = {entry["user"]: entry for entry in definitions["permissions"]}
+    topics = {entry["user"]: entry for entry in definitions["topic_permissions"]}
+    for name in SERVICES:
+        containers = [stack[name], stack[f"{name}-worker"]] + ([stack["notifications-reminders"]]
+                                                                if name == "notifications" else [])
+        for container in containers:
+            environment = container["environment"]
+            url = urlsplit(environment[f"{name.upper()}_AMQP_URL"])
+            user, password = unquote(url.username), unquote(url.password)
+            assert "AMQP_URL" not in environment
+            assert {other: environment[f"{other.upper()}_AMQP_USER"] for other in SERVICES} == \
+                {other: f"peercoach-{other}" for other in SERVICES}
+            assert user == f"peercoach-{name}" and users[user]["tags"] == []
+            assert access.password_matches(password, users[user]["password_hash"])
+            assert {k: permissions[user][k] for k in ("configure", "write", "read")} == \
+                access.permissions("peercoach", name) and permissions[user]["vhost"] == "/"
+            assert {k: topics[user][k] for k in ("exchange", "write", "read")} == \
+                access.topic_permissions("peercoach", name)
+            for other in set(SERVICES) - {name}:
+                assert f"{other.upper()}_AMQP_URL" not in environment
+    assert "guest" not in users
+    topology = access.topology_definitions("peercoach", "/")
+    assert {key: definitions[key] for key in topology} == topology

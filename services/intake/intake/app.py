@@ -3,16 +3,23 @@ from __future__ import annotations
 
 from flask import Flask
 
+from intake import config as intake_config
 from intake.api import applications, withdrawals
 from intake.service import SPEC
-from intake.web import apply, withdraw_page
+from intake.web import apply, limits, mine, withdraw_page
+from peercoach.web import signin
 from peercoach.web.app import build_app
 from peercoach.web.pages import enable_forms
 
 
 def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=[applications.blp, withdrawals.blp])
+    settings = intake_config.load()
+    app.config.setdefault("IDEMPOTENCY_KEY_HOURS", settings.idempotency_key_hours)
     enable_forms(app)
     app.register_blueprint(apply.blueprint)
     app.register_blueprint(withdraw_page.blueprint)
+    app.register_blueprint(mine.blueprint)
+    signin.install_home(app)
+    limits.install(app, settings, [applications.blp, apply.blueprint])
     return app

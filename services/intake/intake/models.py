@@ -1,4 +1,4 @@
-"""Applications as the intake service keeps them, and remembered answers to idempotent posts."""
+"""Applications as the intake service keeps them, and the Idempotency-Keys of recent posts."""
 from __future__ import annotations
 
 import uuid
@@ -34,14 +34,15 @@ class Application(Base):
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
     status_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     withdrawn_by: Mapped[str | None] = mapped_column(String(20))
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
 
 
-class IdempotentResponse(Base):
-    """The first answer to a POST carrying an Idempotency-Key, replayed for repeats."""
-    __tablename__ = "idempotent_responses"
+class IdempotencyKey(Base):
+    """A post's Idempotency-Key and what a repeat needs: no body, only the application it led to."""
+    __tablename__ = "idempotency_keys"
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int] = mapped_column(Integer)
-    body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    application_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)

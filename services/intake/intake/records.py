@@ -1,12 +1,13 @@
 """Reading applications: the coordinator sees all, a teacher only their own."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.models import Application
 from intake.refusals import Forbidden, NotFound
 from peercoach.web.auth import Principal
+from peercoach.web.paging import paged
 
 
 def visible(session: Session, application_id: str, principal: Principal, for_update: bool = False) -> Application:
@@ -29,7 +30,4 @@ def page(session: Session, status: str | None = None, program: str | None = None
         query = query.where(Application.status == status)
     if program:
         query = query.where(Application.program == program)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Application.submitted_at, Application.id)
-                            .offset((page - 1) * page_size).limit(page_size)).all()
-    return {"items": items, "total": total, "page": page, "page_size": page_size}
+    return paged(session, query.order_by(Application.submitted_at, Application.id), page, page_size)

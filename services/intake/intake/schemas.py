@@ -6,6 +6,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 from intake import rules
 from peercoach.events.contracts import EMPLOYMENT_STATUSES, FOCUS_AREAS, PROGRAMS, REASONS, REFERRALS, \
     SUPPORT_TYPES
+from peercoach.web.paging import PageQuery
 
 STATUSES = ("submitted", "approved", "denied", "withdrawn")
 PLAIN_LINE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Must be plain text on one line.")
@@ -92,11 +93,9 @@ class ApplicationSchema(ApplicationInSchema):
     withdrawn_by = fields.String(dump_only=True, allow_none=True)
 
 
-class ListQuerySchema(Schema):
+class ListQuerySchema(PageQuery):
     status = fields.String(validate=validate.OneOf(STATUSES))
     program = fields.String(validate=validate.OneOf(PROGRAMS))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class PageSchema(Schema):

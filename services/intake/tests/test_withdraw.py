@@ -1,8 +1,11 @@
 """Withdrawing: by token (JSON) or from the emailed link's page; only while submitted."""
 import re
+from datetime import timedelta
+
+import jwt
 
 from peercoach.testing.samples import application
-from peercoach.web.auth import issue_token, link_purpose
+from peercoach.web.auth import API, LINK, issue_link_token, key_for, link_purpose
 
 
 def apply(intake) -> dict:
@@ -37,14 +40,14 @@ def test_only_a_submitted_application_can_be_withdrawn_and_only_by_its_teacher_o
     assert len(intake.outbox("application.withdrawn")) == 1
 
 
-def link_token(intake, employee_id: str, application_id: str) -> str:
-    return issue_token(intake.app.config["JWT_SECRET"], "teacher", employee_id, "t@x.example.org",
-                       purpose=link_purpose("withdraw", application_id))
+def link_token(intake, employee_id: str, application_id: str, email: str = "t@x.example.org") -> str:
+    return issue_link_token(intake.app.config["JWT_SECRET"], "teacher", employee_id, email,
+                            link_purpose("withdraw", application_id), timedelta(days=1))
 
 
 def test_the_emailed_link_shows_a_button_and_only_its_post_withdraws(intake, token):
     created = apply(intake)
-    teacher_link = link_token(intake, created['teacher']['employee_id'], created['id'])
+    teacher_link = link_token(intake, created['teacher']['employee_id'], created['id'], created['teacher']['email'])
     link = f"/applications/{created['id']}/withdraw?token={teacher_link}"
 
     page = intake.client.get(link)
@@ -77,3 +80,32 @@ def test_a_bad_or_foreign_link_withdraws_nothing(intake, token):
                              ).status_code == 401
     assert intake.client.post(path, headers={"Authorization": f"Bearer {own_link}"}).status_code == 401
     assert intake.outbox("application.withdrawn") == []
+
+
+def test_a_link_sent_to_another_email_than_the_applications_withdraws_nothing(intake, token):
+    """The link's claims came from an event: the page believes them only as far as the application agrees."""
+    created = apply(intake)
+    path = f"/applications/{created['id']}/withdraw"
+    elsewhere = link_token(intake, created["teacher"]["employee_id"], created["id"], "attacker@evil.example.org")
+    right = link_token(intake, created["teacher"]["employee_id"], created["id"], created["teacher"]["email"].upper())
+
+    assert intake.client.get(f"{path}?token={elsewhere}").status_code == 401
+    assert intake.client.post(path, data={"token": elsewhere}).status_code == 401
+    assert intake.client.get(f"{path}?token={right}").status_code == 200
+    assert intake.outbox("application.withdrawn") == []
+
+
+def test_a_link_signed_with_the_api_key_or_an_api_token_signed_with_the_link_key_is_refused(intake):
+    """Each audience has its own key: neither kind of token passes for the other."""
+    created = apply(intake)
+    secret, employee_id = intake.app.config["JWT_SECRET"], created["teacher"]["employee_id"]
+    claims = jwt.decode(link_token(intake, employee_id, created["id"], created["teacher"]["email"]),
+                        key_for(secret, LINK), algorithms=["HS256"], audience=LINK)
+    with_api_key = jwt.encode(claims, secret, algorithm="HS256")
+    api_claims = {**claims, "aud": API}
+    del api_claims["purpose"]
+    with_link_key = jwt.encode(api_claims, key_for(secret, LINK), algorithm="HS256")
+
+    assert intake.client.get(f"/applications/{created['id']}/withdraw?token={with_api_key}").status_code == 401
+    assert intake.client.get(f"/applications/{created['id']}",
+                             headers={"Authorization": f"Bearer {with_link_key}"}).status_code == 401

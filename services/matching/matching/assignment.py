@@ -2,7 +2,8 @@
 
 Each coach is expanded into one slot per free place; the k-th slot is worth the match points
 plus the capacity points with k places already given away, so filling a coach's slots in
-order reproduces the capacity part of the score. SciPy's `linear_sum_assignment` (Hungarian
+order reproduces the capacity part of the score. The match points of all pairs come from one
+NumPy computation (`score_matrix`). SciPy's `linear_sum_assignment` (Hungarian
 method) then finds the assignment of applications to slots with the highest total. Pairs that
 are excluded are worth 0 and are never proposed. Pure: no Flask, no database.
 """
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from matching.scoring import Applicant, CoachProfile, capacity_points, match_points, pair_exclusion
+from matching.score_matrix import match_matrix
+from matching.scoring import Applicant, CoachProfile, capacity_points
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,8 @@ def weights(applicants: list[Applicant], coaches: list[CoachProfile], loads: dic
     open_coaches = [coach for coach in coaches if len(slots.get(coach.id, ()))]
     widths = [len(slots[coach.id]) for coach in open_coaches]
     capacity_part = np.concatenate([slots[coach.id] for coach in open_coaches] or [np.zeros(0)])
-    matrix = np.zeros((len(applicants), len(capacity_part)))
-    for row, applicant in enumerate(applicants):
-        points = np.array([match_points(applicant, coach) if pair_exclusion(applicant, coach) is None else -1
-                           for coach in open_coaches], dtype=float)
-        per_slot = np.repeat(points, widths)
-        matrix[row] = np.where(per_slot >= 0, per_slot + capacity_part, 0)
+    per_slot = np.repeat(match_matrix(applicants, open_coaches), widths, axis=1)
+    matrix = np.where(per_slot >= 0, per_slot + capacity_part, 0).astype(float)
     return matrix, [coach.id for coach, width in zip(open_coaches, widths) for _ in range(width)]
 
 

@@ -59,7 +59,7 @@ def approve(session: Session, review: Review, decision: dict) -> Review:
     session.flush()
     review.pairing_id = pairing.id
     outbox.record(session, "application.approved", payloads.approved(review, pairing))
-    outbox.record(session, "pairing.created", payloads.pairing_created(pairing, coach))
+    outbox.record(session, "pairing.created", payloads.pairing_created(pairing, coach), version=2)
     audit.record(session, "application.approved", pairing.id, review_id=review.id,
                  application_id=review.application_id, coach_id=coach.id,
                  hours_approved=payloads.amount(pairing.hours_approved))

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from matching import reflections
 from matching.api.inputs import text
+from matching.models import Coach, Pairing
 from peercoach.web.app import context
 from peercoach.web.auth import Principal, decode_link_token, link_purpose
 from peercoach.web.pages import csrf, page as html_page
@@ -24,9 +25,31 @@ def page(status: int = 200, **values):
 
 
 def author_from(token: str, pairing_id: str) -> Principal | None:
-    """The teacher or coach of a link token issued for reflecting on this pairing."""
+    """The teacher or coach of a link token issued for reflecting on this pairing.
+
+    The link's claims came from an event; they are believed only as far as matching's own records
+    agree: a link naming the pairing's teacher or coach must have been sent to that person's email."""
     principal = decode_link_token(current_app.config["JWT_SECRET"], token, link_purpose("reflection", pairing_id))
-    return principal if principal and principal.role in reflections.AUTHORS else None
+    if principal is None or principal.role not in reflections.AUTHORS:
+        return None
+    with context().db.transaction() as session:
+        known = participant_email(session, pairing_id, principal)
+    if known is not None and known.casefold() != (principal.email or "").casefold():
+        return None
+    return principal  # one who is not a participant is refused by the pairing's own check
+
+
+def participant_email(session, pairing_id: str, principal: Principal) -> str | None:
+    """The email matching holds for the principal as this pairing's teacher or coach (None if neither)."""
+    pairing = session.get(Pairing, pairing_id)
+    if pairing is None:
+        return None
+    if principal.role == "teacher" and pairing.teacher.get("employee_id") == principal.sub:
+        return pairing.teacher.get("email") or ""
+    if principal.role == "coach" and pairing.coach_id == principal.sub:
+        coach = session.get(Coach, pairing.coach_id)
+        return coach.email if coach else ""
+    return None
 
 
 def refused(error: HTTPException):

@@ -37,8 +37,9 @@ def denied(review: Review) -> dict:
 
 
 def pairing_created(pairing: Pairing, coach: Coach) -> dict:
+    """Version 2: no referral (only the teacher's email speaks of it, and notifications has it already)."""
     return {"pairing_id": pairing.id, "application_id": pairing.application_id, "program": pairing.program,
-            "referral": pairing.referral, "teacher": pairing.teacher, "coach": coach_contact(coach),
+            "teacher": pairing.teacher, "coach": coach_contact(coach),
             "learning_partner": pairing.learning_partner, "hours_approved": amount(pairing.hours_approved),
             "release_half_days": pairing.release_half_days,
             "funding": {"federation_pct": amount(pairing.federation_pct), "district_pct": amount(pairing.district_pct)},

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from peercoach.spreadsheet import inert_row
+
 MIN_TEACHERS = 5
 DIMENSIONS = ("program", "focus_area", "school")
 ZERO, TENTH = Decimal("0.00"), Decimal("0.1")
@@ -72,9 +74,5 @@ def csv_rows(result: dict):
     yield ["dimension", "group", "suppressed", *FIGURES]
     groups = [("all", result["totals"])] + [(d, g) for d in DIMENSIONS for g in result[f"by_{d}"]]
     for dimension, group in groups:
-        yield [dimension, inert(group["group"]), str(group["suppressed"]).lower(),
-               *("" if group[name] is None else str(group[name]) for name in FIGURES)]
-
-
-def inert(cell: str) -> str:
-    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+        yield inert_row([dimension, group["group"], str(group["suppressed"]).lower(),
+                         *("" if group[name] is None else group[name] for name in FIGURES)])

@@ -1,5 +1,5 @@
 """The panel's decision: program rules give defaults and limits; events tell the others."""
-from peercoach.events.contracts import PairingCreated
+from peercoach.events.contracts import PairingCreatedV2
 
 
 def test_approval_creates_the_pairing_and_tells_everyone_in_one_go(matching):
@@ -19,7 +19,7 @@ def test_approval_creates_the_pairing_and_tells_everyone_in_one_go(matching):
                         "teacher": {"name": f"Ada {review['teacher']['last_name']}",
                                     "email": review["teacher"]["email"]},
                         "coach_id": coach["id"], "hours_approved": "10.00"}
-    assert PairingCreated().validate(created) == {}
+    assert PairingCreatedV2().validate(created) == {}
     assert created["teacher"] == review["teacher"] and created["learning_partner"] == partner
     assert created["coach"] == {"coach_id": coach["id"], "employee_id": coach["employee_id"],
                                 "name": "Grace Hopper", "email": "grace@school.example.org", "district": "BUSD"}
@@ -38,8 +38,8 @@ def test_the_panel_sets_peer_support_terms_and_a_negotiated_split(matching):
 
     assert response.status_code == 200, response.get_json()
     [created] = matching.events("pairing.created")
-    assert (created["hours_approved"], created["release_half_days"], created["referral"]) == (
-        "22.50", 6, "plan_of_assistance")
+    assert (created["hours_approved"], created["release_half_days"]) == ("22.50", 6)
+    assert "referral" not in created, "the referral goes to no service that does not need it"
     assert created["funding"] == {"federation_pct": "30.00", "district_pct": "70.00"}
 
 

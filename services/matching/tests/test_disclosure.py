@@ -15,7 +15,7 @@ def release(matching, pairing, recipient, headers=None):
 
 
 def audit(matching, pairing) -> list[dict]:
-    return matching.client.get(f"/audit?pairing_id={pairing['id']}", headers=matching.coordinator).get_json()
+    return matching.client.get(f"/audit?pairing_id={pairing['id']}", headers=matching.coordinator).get_json()["items"]
 
 
 def test_a_report_is_released_once_all_three_agreed_to_the_recipient(matching):

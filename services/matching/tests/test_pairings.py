@@ -16,12 +16,12 @@ def test_the_coordinator_sees_every_pairing_a_coach_only_their_own(matching, tok
     matching.approve(matching.submit()["id"], other["id"])
     own = token("coach", sub=coach["id"])
 
-    everyone = matching.client.get("/pairings", headers=matching.coordinator).get_json()
-    mine = matching.client.get("/pairings", headers=own).get_json()
+    everyone = matching.client.get("/pairings", headers=matching.coordinator).get_json()["items"]
+    mine = matching.client.get("/pairings", headers=own).get_json()["items"]
     theirs = [p["id"] for p in everyone if p["coach_id"] == other["id"]]
 
     assert len(everyone) == 2 and [p["id"] for p in mine] == [pairing_id]
-    assert matching.client.get("/pairings?coach_id=" + other["id"], headers=own).get_json() == mine
+    assert matching.client.get("/pairings?coach_id=" + other["id"], headers=own).get_json()["items"] == mine
     assert matching.client.get(f"/pairings/{pairing_id}", headers=own).get_json()["hours_approved"] == "10.00"
     assert matching.client.get(f"/pairings/{theirs[0]}", headers=own).status_code == 404
     assert matching.client.get("/pairings", headers=token("teacher", sub="E1")).status_code == 403
@@ -34,7 +34,7 @@ def test_an_approved_extension_adds_hours_and_the_event_keeps_the_reason_private
     requested = matching.client.post(f"/pairings/{pairing_id}/extensions", json={"hours": "5.5", "reason": reason},
                                      headers=token("coach", sub=coach["id"]))
     extension_id = requested.get_json()["id"]
-    pending = matching.client.get("/extensions", headers=matching.coordinator).get_json()
+    pending = matching.client.get("/extensions", headers=matching.coordinator).get_json()["items"]
     decided = matching.client.post(f"/extensions/{extension_id}/decision", json={"decision": "approve"},
                                    headers=matching.coordinator)
     twice = matching.client.post(f"/extensions/{extension_id}/decision", json={"decision": "deny"},
@@ -118,6 +118,6 @@ def test_a_teacher_withdrawing_after_approval_ends_the_pairing_once(matching):
     ended = matching.client.get(f"/pairings/{pairing['id']}", headers=matching.coordinator).get_json()
     assert ended["status"] == "closed"
     assert [e["pairing_id"] for e in matching.events("pairing.closed")] == [pairing["id"]]
-    trail = matching.client.get(f"/audit?pairing_id={pairing['id']}", headers=matching.coordinator).get_json()
+    trail = matching.client.get(f"/audit?pairing_id={pairing['id']}", headers=matching.coordinator).get_json()["items"]
     assert [(e["action"], e["actor_role"]) for e in trail if e["action"] == "pairing.closed"] == [
         ("pairing.closed", "teacher")]

@@ -100,3 +100,21 @@ def test_a_repeated_or_early_usage_line_is_kept_once(matching):
     with matching.db.transaction() as session:
         assert len(session.scalars(select(PairingUsage).where(PairingUsage.pairing_id == "not-yet-known")).all()) == 1
 
+
+
+def test_no_text_cell_of_the_report_csv_runs_as_a_formula_and_figures_stay_numbers():
+    schools = ("=1+1", "+cmd", "-2", "@SUM(A1)", "\tTabbed", "\rReturn")
+    result = program_report.report([application(f"{school}-{i}", school=school)
+                                    for school in schools for i in range(5)])
+    result["totals"]["hours_used"] = Decimal("-1.50")
+
+    rows = list(csv.reader(io.StringIO(as_text(program_report.csv_rows(result)))))
+
+    assert sorted(row[1] for row in rows if row[0] == "school") == sorted(f"'{school}" for school in schools)
+    assert rows[1][:3] == ["all", "all", "false"] and rows[1][3 + program_report.FIGURES.index("hours_used")] == "-1.50"
+
+
+def as_text(rows) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()

@@ -3,14 +3,26 @@ from __future__ import annotations
 
 import re
 
-from peercoach.web.auth import issue_token, link_purpose
+from datetime import timedelta
+
+from matching.models import Coach, Pairing
+from peercoach.web.auth import issue_link_token, link_purpose
 
 WORDS = "We found that wait time changed everything."
 
 
-def link_token(matching, role: str, sub: str, pairing_id: str) -> str:
-    return issue_token(matching.app.config["JWT_SECRET"], role, sub,
-                       purpose=link_purpose("reflection", pairing_id))
+def email_of(matching, role: str, pairing_id: str) -> str:
+    """The email the pairing-closed email goes to: the pairing's teacher's or its coach's."""
+    with matching.db.transaction() as session:
+        pairing = session.get(Pairing, pairing_id)
+        if pairing is None:
+            return "nobody@x.example.org"
+        return pairing.teacher["email"] if role == "teacher" else session.get(Coach, pairing.coach_id).email
+
+
+def link_token(matching, role: str, sub: str, pairing_id: str, email: str | None = None) -> str:
+    return issue_link_token(matching.app.config["JWT_SECRET"], role, sub, email or email_of(matching, role, pairing_id),
+                            link_purpose("reflection", pairing_id), timedelta(days=1))
 
 
 def test_teacher_and_coach_reflect_once_the_pairing_closes_and_the_coordinator_reads_both(matching):
@@ -74,3 +86,20 @@ def test_a_bad_or_foreign_link_shows_no_form(matching, token):
     assert matching.client.get(path, headers={"Authorization": f"Bearer {teacher_link}"}).status_code == 401
     assert matching.client.post(path, data={"token": "forged", "text": WORDS}).status_code == 401
     assert matching.client.get(path, headers=matching.coordinator).get_json() == []
+
+
+def test_a_link_sent_to_another_email_than_the_participants_shows_and_keeps_nothing(matching):
+    """The link's claims came from an event: the page believes them only as far as the pairing agrees."""
+    pairing = matching.pair()
+    matching.close(pairing)
+    path = f"/pairings/{pairing['id']}/reflections"
+    matching.client.post(path, json={"text": WORDS}, headers=pairing["teacher_auth"])
+    for role, sub in (("teacher", pairing["teacher"]["employee_id"]), ("coach", pairing["coach_id"])):
+        elsewhere = link_token(matching, role, sub, pairing["id"], email="attacker@evil.example.org")
+
+        shown = matching.client.get(f"{path}?token={elsewhere}")
+        kept = matching.client.post(path, data={"token": elsewhere, "text": "overwritten"})
+
+        assert shown.status_code == 401 and WORDS not in shown.text
+        assert kept.status_code == 401
+    assert [r["text"] for r in matching.client.get(path, headers=matching.coordinator).get_json()] == [WORDS]

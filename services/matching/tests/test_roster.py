@@ -13,15 +13,17 @@ def test_coordinator_creates_lists_updates_and_deactivates_a_coach(matching):
     assert renamed.status_code == 200 and renamed.get_json()["subjects"] == ["math", "physics"]
     assert deactivated.get_json()["active"] is False
     assert matching.client.get(path, headers=headers).get_json()["name"] == "Grace B. Hopper"
-    assert [c["id"] for c in matching.client.get("/coaches?active=false", headers=headers).get_json()] == [coach["id"]]
-    assert matching.client.get("/coaches?active=true", headers=headers).get_json() == []
+    inactive = matching.client.get("/coaches?active=false", headers=headers).get_json()["items"]
+    assert [c["id"] for c in inactive] == [coach["id"]]
+    assert matching.client.get("/coaches?active=true", headers=headers).get_json()["items"] == []
 
 
 def test_list_filters_by_program(matching):
     district = matching.add_coach(programs=["district_coaching"])
     consultant = matching.add_coach(programs=["peer_support_service"])
 
-    listed = matching.client.get("/coaches?program=peer_support_service", headers=matching.coordinator).get_json()
+    listed = matching.client.get("/coaches?program=peer_support_service",
+                                 headers=matching.coordinator).get_json()["items"]
 
     assert [c["id"] for c in listed] == [consultant["id"]] and district["id"] != consultant["id"]
 
@@ -77,3 +79,14 @@ def test_text_a_database_cannot_store_is_refused_not_a_server_error(matching):
 
     assert response.status_code == 422 and "name" in response.get_json()["error"]["fields"]
     assert lookup.status_code == 422 and lookup.is_json
+
+
+def test_the_roster_comes_a_page_at_a_time_by_name(matching):
+    names = [matching.add_coach(name=f"Zz Page {n}")["name"] for n in range(3)]
+
+    pages = [matching.client.get(f"/coaches?page_size=2&page={n}", headers=matching.coordinator).get_json()
+             for n in (1, 2)]
+
+    assert pages[0]["total"] == 3 and [p["page"] for p in pages] == [1, 2]
+    assert [c["name"] for page in pages for c in page["items"]] == names
+    assert matching.client.get("/coaches?page=0", headers=matching.coordinator).status_code == 422

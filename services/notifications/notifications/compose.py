@@ -8,7 +8,7 @@ from notifications.config import Config
 from notifications.models import Delivery
 from notifications.rendering import bodies
 from peercoach.settings import Settings, public_url
-from peercoach.web.auth import issue_token, link_purpose
+from peercoach.web.auth import issue_link_token, link_purpose
 
 WITHDRAW_LINK_TTL = timedelta(days=90)
 REFLECTION_LINK_TTL = timedelta(days=60)
@@ -16,8 +16,8 @@ REFLECTION_LINK_TTL = timedelta(days=60)
 
 def withdraw_url(settings: Settings, application_id: str, employee_id: str, email: str) -> str:
     """A link the teacher can follow to withdraw, with a token good for withdrawing that application only."""
-    token = issue_token(settings.jwt_secret, "teacher", sub=employee_id, email=email, ttl=WITHDRAW_LINK_TTL,
-                        purpose=link_purpose("withdraw", application_id))
+    token = issue_link_token(settings.jwt_secret, "teacher", employee_id, email, link_purpose("withdraw", application_id),
+                             WITHDRAW_LINK_TTL)
     return f"{public_url('intake')}/applications/{application_id}/withdraw?token={token}"
 
 
@@ -25,8 +25,8 @@ def reflection_url(settings: Settings, context: dict, email: str) -> str | None:
     """A link to matching's reflection page, with a token good for reflecting on that pairing only."""
     if not context.get("reflection_sub"):
         return None
-    token = issue_token(settings.jwt_secret, context["reflection_role"], sub=context["reflection_sub"], email=email,
-                        ttl=REFLECTION_LINK_TTL, purpose=link_purpose("reflection", context["pairing_id"]))
+    token = issue_link_token(settings.jwt_secret, context["reflection_role"], context["reflection_sub"], email,
+                             link_purpose("reflection", context["pairing_id"]), REFLECTION_LINK_TTL)
     return f"{public_url('matching')}/pairings/{context['pairing_id']}/reflections?token={token}"
 
 

@@ -61,3 +61,11 @@ class CoachTimesheet(Base):
     period: Mapped[str] = mapped_column(String(7), primary_key=True)
     submitted: Mapped[bool] = mapped_column(Boolean)
     as_of: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PlanOfAssistance(Base):
+    """An application made on a plan of assistance (from `application.submitted`): only its teacher's
+    pairing email says so. Nothing else about the referral is kept."""
+    __tablename__ = "plans_of_assistance"
+
+    application_id: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -19,7 +19,7 @@ SUBJECTS = {
     "application_withdrawn": "Your {{ program|program_name }} application is withdrawn",
     "pairing_created_teacher": "You are paired with {{ coach_name }}: {{ hours_approved|hours }} hours approved",
     "pairing_created_coach": "New pairing with {{ teacher_name }}: {{ hours_approved|hours }} hours approved",
-    "pairing_created_partner": "You are the learning partner in {{ teacher_name }}'s coaching",
+    "pairing_created_partner": "{{ teacher_name }} has named you as their learning partner",
     "hours_extended": "{{ hours_added|hours }} more coaching hours approved",
     "pairing_closed": "Your coaching pairing has closed: a request for reflections",
     "timesheet_approved": "Your timesheet for {{ period|month }} is approved",

@@ -12,6 +12,7 @@ from peercoach.db import Database
 from peercoach.events.envelope import Envelope
 from peercoach.messaging.consumer import Consumer
 from peercoach.messaging.topology import Names
+from peercoach.events.producers import owner
 from peercoach.testing.broker import publish_raw
 from peercoach.testing.samples import submitted_payload
 
@@ -101,8 +102,8 @@ def apply(notifications_db):
     """Handle an event as the consumer does (inbox and all), without the broker."""
     consumer = Consumer("notifications", notifications_db, tables, HANDLERS, "amqp://unused", Names("unused"))
 
-    def handle(type_: str, payload: dict, occurred_at: str | None = None) -> Envelope:
-        envelope = Envelope.new(type_, payload, producer="test")
+    def handle(type_: str, payload: dict, occurred_at: str | None = None, version: int = 1) -> Envelope:
+        envelope = Envelope.new(type_, payload, producer="test", version=version)
         if occurred_at:
             envelope = replace(envelope, occurred_at=occurred_at)
         consumer.handle(envelope)
@@ -114,7 +115,7 @@ def apply(notifications_db):
 def publish(amqp_url, namespace):
     """Publish an event (or the same envelope again) to the namespace's exchange."""
     def send(type_: str | Envelope, payload: dict | None = None) -> Envelope:
-        envelope = type_ if isinstance(type_, Envelope) else Envelope.new(type_, payload, producer="test")
+        envelope = type_ if isinstance(type_, Envelope) else Envelope.new(type_, payload, producer=owner(type_))
         publish_raw(amqp_url, Names(namespace).exchange, envelope.type, envelope.to_json())
         return envelope
     return send

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from notifications.models import Delivery
-from peercoach.web.auth import decode_token
+from peercoach.web.auth import decode_link_token, link_purpose
 from tests.helpers import eventually
 
 
@@ -50,7 +50,7 @@ def test_application_received_with_a_withdraw_link_for_the_teacher_only(running,
     url = urlparse(link)
     assert f"{url.scheme}://{url.netloc}{url.path}" == \
         f"https://intake.example.org/applications/{payload['application_id']}/withdraw"
-    principal = decode_token(jwt_secret, parse_qs(url.query)["token"][0])
+    principal = decode_link_token(jwt_secret, parse_qs(url.query)["token"][0], link_purpose("withdraw", payload["application_id"]))
     assert (principal.role, principal.sub, principal.email) == ("teacher", teacher["employee_id"], teacher["email"])
     assert 'href="https://intake.example.org/applications/' in message.get_body(("html",)).get_content()
 
@@ -91,7 +91,7 @@ def test_pairing_tells_teacher_coach_and_partner_the_hours_and_what_comes_next(r
     assert "Hours approved: 12.5 hours of coaching\n" in coach_text
     assert "time log" in coach_text and "timesheet at the end of each month" in coach_text
     assert "ACC-1818" not in coach_text
-    assert to_partner["Subject"] == f"You are the learning partner in {teacher_name}'s coaching"
+    assert to_partner["Subject"] == f"{teacher_name} has named you as their learning partner"
 
 
 def test_hours_threshold_tells_the_coach_and_the_coordinator(running, publish, sample):

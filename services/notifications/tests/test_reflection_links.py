@@ -8,7 +8,7 @@ from sqlalchemy import select
 from notifications.compose import compose
 from notifications.config import Config
 from notifications.models import Delivery
-from peercoach.web.auth import decode_token
+from peercoach.web.auth import decode_link_token, link_purpose
 
 
 def emails(apply, notifications_db, settings_for, payload) -> dict[str, str]:
@@ -35,7 +35,7 @@ def test_teacher_and_coach_each_get_a_reflection_link_with_their_own_token(
         url = link_in(text)
         assert f"{url.scheme}://{url.netloc}{url.path}" == \
             f"https://matching.example.org/pairings/{payload['pairing_id']}/reflections"
-        principal = decode_token(jwt_secret, parse_qs(url.query)["token"][0])
+        principal = decode_link_token(jwt_secret, parse_qs(url.query)["token"][0], link_purpose("reflection", payload["pairing_id"]))
         assert (principal.role, principal.sub) == (role, sub)
         assert "Please send a few lines" not in text
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 import itertools
 from importlib.resources import files
 
+import pytest
 from sqlalchemy import select
 
 from notifications.compose import compose
 from notifications.config import Config
 from notifications.models import Delivery
+from notifications.rendering import PROGRAM_NAMES
 from peercoach.events.contracts import PROGRAMS, REFERRALS
 
 COORDINATOR = "coordinator@district.example.org"
@@ -87,3 +89,40 @@ def test_only_the_teacher_on_a_plan_of_assistance_hears_of_it(sample, apply, not
                           payload["learning_partner"]["email"]}
     assert "plan of assistance" in texts.pop(payload["teacher"]["email"])
     assert not any("plan of assistance" in text for text in texts.values())
+
+
+def test_the_learning_partner_hears_only_that_they_were_named(sample, apply, notifications_db, settings_for):
+    partner = sample.partner()
+    payload = sample.pairing_created(program="peer_support_service", referral="self", learning_partner=partner,
+                                     hours_approved="12.50", release_half_days=3)
+    envelope = apply("pairing.created", payload)
+    with notifications_db.transaction() as session:
+        (delivery,) = session.scalars(select(Delivery).where(Delivery.event_id == envelope.id,
+                                                             Delivery.recipient == partner["email"])).all()
+    message = compose(settings_for("notifications", "unused"), Config(), delivery)
+    everything = "\n".join([message["Subject"], message.get_body(("plain",)).get_content(),
+                            message.get_body(("html",)).get_content()])
+
+    teacher = payload["teacher"]
+    assert f"{teacher['first_name']} {teacher['last_name']} has named you as their learning partner" in everything
+    for revealing in (*PROGRAM_NAMES.values(), "peer_support", payload["coach"]["name"], "12.5", "half-day",
+                      payload["pairing_id"], teacher["school"]):
+        assert revealing not in everything, revealing
+
+
+@pytest.mark.parametrize("referral, told", [("plan_of_assistance", True), ("self", False)])
+def test_without_the_referral_in_the_pairing_the_teacher_still_hears_of_their_plan(sample, apply, notifications_db,
+                                                                                   settings_for, referral, told):
+    submitted = sample.submitted(program="peer_support_service", referral=referral)
+    apply("application.submitted", submitted)
+    payload = sample.pairing_created(program="peer_support_service", application_id=submitted["application_id"],
+                                     teacher=submitted["teacher"], learning_partner=sample.partner())
+    del payload["referral"]
+    envelope = apply("pairing.created", payload, version=2)
+    with notifications_db.transaction() as session:
+        deliveries = session.scalars(select(Delivery).where(Delivery.event_id == envelope.id)).all()
+    settings, config = settings_for("notifications", "unused"), Config()
+    texts = {d.recipient: compose(settings, config, d).get_body(("plain",)).get_content() for d in deliveries}
+
+    assert ("plan of assistance" in texts.pop(payload["teacher"]["email"])) is told
+    assert len(texts) == 2 and not any("plan of assistance" in text for text in texts.values())

@@ -63,10 +63,11 @@ class Service:
     def coach(self, pairing: dict) -> dict:
         return self.token("coach", sub=pairing["coach"]["coach_id"])
 
-    def log(self, pairing: dict, day: date, minutes: int, activity: str = "planning", note: str | None = None):
+    def log(self, pairing: dict, day: date, minutes: int, activity: str = "planning", note: str | None = None,
+            **more):
         return self.client.post(f"/pairings/{pairing['pairing_id']}/entries", headers=self.coach(pairing),
                                 json={"date": day.isoformat(), "minutes": minutes, "activity": activity,
-                                      "note": note})
+                                      "note": note, **more})
 
     @property
     def period(self) -> str:
@@ -80,10 +81,10 @@ class Service:
         role = self.coach(pairing) if action == "submit" else self.token("coordinator")
         return self.client.post(f"{path}/{action}", headers=headers or role, **kwargs)
 
-    def rate(self, district: str, hourly: str, half_day: str, effective_from) -> None:
+    def rate(self, district: str, hourly: str, half_day: str, effective_from, **more) -> None:
         response = self.client.put(f"/rates/{district}", headers=self.token("coordinator"), json={
             "hourly_rate": hourly, "release_half_day_rate": half_day,
-            "effective_from": effective_from.isoformat()})
+            "effective_from": effective_from.isoformat(), **more})
         assert response.status_code == 200, response.get_json()
 
     def events(self, type_: str | None = None) -> list[dict]:

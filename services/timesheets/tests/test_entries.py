@@ -31,7 +31,7 @@ def test_only_that_pairings_coach_may_log_time(service):
 
     assert other_coach.status_code == 403 and coordinator.status_code == 403
     assert unknown.status_code == 404
-    assert service.client.get(path, headers=service.token("coordinator")).get_json() == []
+    assert service.client.get(path, headers=service.token("coordinator")).get_json()["items"] == []
 
 
 def test_rules_answer_422_with_why_and_what_remains(service):
@@ -81,7 +81,7 @@ def test_edit_and_delete_while_the_month_is_open(service):
     assert stranger.status_code == 403
     assert deleted.status_code == 204
     assert service.client.get(f"/pairings/{pairing['pairing_id']}/entries",
-                              headers=service.coach(pairing)).get_json() == []
+                              headers=service.coach(pairing)).get_json()["items"] == []
 
 
 def test_threshold_event_once_at_80_percent_and_again_after_an_extension(service):
@@ -100,3 +100,18 @@ def test_threshold_event_once_at_80_percent_and_again_after_an_extension(service
     assert len(first) == 1 and first[0]["payload"]["hours_used"] == "8.00"
     assert [e["payload"]["hours_approved"] for e in events] == ["10.00", "15.00"]
     assert "note" not in str(events)
+
+
+def test_a_pairings_entries_come_a_page_at_a_time_oldest_first(service):
+    pairing = service.add_pairing()
+    for day in range(3):
+        service.log(pairing, service.start + timedelta(days=day), 30)
+    path = f"/pairings/{pairing['pairing_id']}/entries"
+
+    first = service.client.get(f"{path}?page_size=2", headers=service.coach(pairing)).get_json()
+    second = service.client.get(f"{path}?page_size=2&page=2", headers=service.coach(pairing)).get_json()
+
+    assert (first["total"], first["page"], first["page_size"]) == (3, 1, 2)
+    assert [e["date"] for e in first["items"] + second["items"]] == \
+        [(service.start + timedelta(days=day)).isoformat() for day in range(3)]
+    assert service.client.get(f"{path}?page_size=101", headers=service.coach(pairing)).status_code == 422

@@ -104,3 +104,25 @@ def test_the_approval_announces_each_pairings_hours_and_cost_per_payer_without_n
     assert "private words" not in str(approved)
     assert all(event["type"] != "timesheet.submitted" or "lines" not in event["payload"]
                for event in service.events())
+
+
+def test_the_coordinator_lists_what_waits_for_approval_oldest_first(service):
+    first, second, decided = (service.add_pairing() for _ in range(3))
+    for pairing in (first, second, decided):
+        service.log(pairing, service.start, 45, note="private to the coach")
+        service.sheet(pairing, "submit")
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    service.sheet(decided, "approve")
+
+    def listed(**query):
+        return service.client.get("/timesheets", query_string=query, headers=service.token("coordinator"))
+
+    waiting = listed(status="submitted", period=service.period).get_json()
+
+    assert [item["coach_id"] for item in waiting["items"]] == [p["coach"]["coach_id"] for p in (first, second)]
+    assert waiting["total"] == 2 and waiting["items"][0]["hours"] == "0.75"
+    assert "private to the coach" not in str(waiting)
+    assert listed(status="approved").get_json()["items"][0]["coach_id"] == decided["coach"]["coach_id"]
+    assert listed(status="submitted", period="2001-01").get_json()["total"] == 0
+    assert listed(status="late").status_code == 422
+    assert service.client.get("/timesheets", headers=service.coach(first)).status_code == 403

@@ -22,6 +22,7 @@ class Line:
     pairing_id: str
     program: str
     account_code: str
+    district: str
     kind: str
     quantity: Decimal
     rate: Decimal
@@ -36,19 +37,19 @@ HALF_DAYS = (Entry.minutes + money.MINUTES_PER_HALF_DAY - 1) / money.MINUTES_PER
 def lines_query(*conditions):
     """Grouped, deterministically ordered figures of the timesheets matching `conditions`."""
     keys = (Timesheet.employee_id, Timesheet.coach_id, Timesheet.id, Entry.pairing_id, KIND, Entry.rate)
-    return (select(Timesheet.id, Entry.pairing_id, Pairing.program, Pairing.account_code,
+    return (select(Timesheet.id, Entry.pairing_id, Pairing.program, Pairing.account_code, Pairing.district,
                    Pairing.federation_pct, Pairing.district_pct, KIND, Entry.rate,
                    func.sum(Entry.minutes), func.sum(HALF_DAYS))
             .join(Entry, (Entry.coach_id == Timesheet.coach_id) & (Entry.period == Timesheet.period))
             .join(Pairing, Pairing.id == Entry.pairing_id)
             .where(*conditions)
-            .group_by(*keys, Pairing.program, Pairing.account_code, Pairing.federation_pct,
+            .group_by(*keys, Pairing.program, Pairing.account_code, Pairing.district, Pairing.federation_pct,
                       Pairing.district_pct)
             .order_by(*keys))
 
 
 def price(row) -> Line:
-    timesheet_id, pairing_id, program, account_code, federation_pct, district_pct, kind, rate, \
+    timesheet_id, pairing_id, program, account_code, district, federation_pct, district_pct, kind, rate, \
         minutes, half_days = row
     if kind == RELEASE:
         quantity = Decimal(int(half_days))
@@ -58,7 +59,7 @@ def price(row) -> Line:
         quantity = money.hours(int(minutes))
         gross = money.amount(quantity, rate)
         shares = money.coaching_shares(gross, federation_pct, district_pct)
-    return Line(timesheet_id, pairing_id, program, account_code, kind, quantity, rate, gross, shares)
+    return Line(timesheet_id, pairing_id, program, account_code, district, kind, quantity, rate, gross, shares)
 
 
 def pairing_totals(session, timesheet_id: str) -> list[dict]:

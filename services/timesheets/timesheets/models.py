@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from timesheets.db import Base
 
 MONEY = Numeric(12, 2)
+ANY_PROGRAM = ""
 HOURS = Numeric(8, 2)
 
 
@@ -53,6 +54,7 @@ class Entry(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     activity: Mapped[str] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
+    ticket_number: Mapped[str | None] = mapped_column(String(40))  # release_day only: the substitute booking
     rate: Mapped[Decimal | None] = mapped_column(MONEY)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -78,21 +80,30 @@ class Timesheet(Base):
 
 
 class Rate(Base):
-    """A district's rates from `effective_from` until the next change."""
+    """A district's rates from `effective_from` until the next change: for one program, or for
+    every program without a rate of its own (`program` empty)."""
     __tablename__ = "rates"
 
     district: Mapped[str] = mapped_column(String(100), primary_key=True)
+    program: Mapped[str] = mapped_column(String(40), primary_key=True, default=ANY_PROGRAM)
     effective_from: Mapped[date] = mapped_column(Date, primary_key=True)
     hourly_rate: Mapped[Decimal] = mapped_column(MONEY)
     release_half_day_rate: Mapped[Decimal] = mapped_column(MONEY)
 
 
 class PayrollBatch(Base):
+    """A month's exported timesheets. `layout` is the CSV's column set when it was made (1: before
+    the `district` column), so a batch downloads with the same bytes for ever."""
     __tablename__ = "payroll_batches"
+    __table_args__ = (Index("ix_payroll_batches_period_created", "period", "created_at"),
+                      UniqueConstraint("idempotency_key", name="uq_payroll_batches_idempotency_key"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     period: Mapped[str] = mapped_column(String(7))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str | None] = mapped_column(String(320))
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
+    layout: Mapped[int] = mapped_column(Integer, default=2)
     rows: Mapped[int] = mapped_column(Integer, default=0)
     gross_total: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
 
@@ -115,3 +126,4 @@ class BatchLine(Base):
     payer: Mapped[str] = mapped_column(String(20))
     payer_amount: Mapped[Decimal] = mapped_column(MONEY)
     account_code: Mapped[str] = mapped_column(String(100))
+    district: Mapped[str | None] = mapped_column(String(100))

@@ -1,5 +1,7 @@
 """Payroll batches: approved, not yet exported timesheets locked into one batch, and its CSV.
 
+A batch can always be found again: batches are listed per period, newest first, and an export
+carrying an `Idempotency-Key` already used answers with the batch that key made.
 A timesheet belongs to at most one batch (`timesheets.batch_id`); rows another export is
 taking are skipped (`FOR UPDATE SKIP LOCKED`), so concurrent exports never share one.
 The batch's rows are stored as exported, so every download gives the same bytes.
@@ -15,14 +17,18 @@ from decimal import Decimal
 from itertools import islice
 from typing import Iterator
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from peercoach.spreadsheet import inert_row
+from peercoach.web.paging import paged
 from timesheets import costing, events, rules
 from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet
 
-HEADER = ("batch_id", "employee_id", "coach_name", "period", "pairing_id", "program", "hours", "rate",
-          "gross_amount", "payer", "payer_amount", "account_code")
+FIRST_HEADER = ("batch_id", "employee_id", "coach_name", "period", "pairing_id", "program", "hours", "rate",
+                "gross_amount", "payer", "payer_amount", "account_code")
+HEADER = (*FIRST_HEADER, "district")
+HEADERS = {1: FIRST_HEADER, 2: HEADER}  # a batch's layout -> its CSV columns
 CHUNK = 5000
 
 
@@ -30,14 +36,25 @@ class NothingToExport(LookupError):
     pass
 
 
-def export(session: Session, period: str) -> PayrollBatch:
-    """Create the period's batch with its rows and `payroll.exported`, or raise NothingToExport."""
+def export(session: Session, period: str, created_by: str | None = None,
+           key: str | None = None) -> tuple[PayrollBatch, bool]:
+    """The batch `key` made before (and False), or the period's new batch with its rows and
+    `payroll.exported` (and True); raises NothingToExport when nothing waits."""
+    if key is not None:
+        earlier = session.scalar(select(PayrollBatch).where(PayrollBatch.idempotency_key == key))
+        if earlier is not None:
+            return earlier, False
+    return _create(session, period, created_by, key), True
+
+
+def _create(session: Session, period: str, created_by: str | None, key: str | None) -> PayrollBatch:
     ids = list(session.scalars(select(Timesheet.id).where(
         Timesheet.period == period, Timesheet.status == "approved", Timesheet.batch_id.is_(None))
         .order_by(Timesheet.id).with_for_update(skip_locked=True)))
     if not ids:
         raise NothingToExport(f"No approved timesheets for {period} are waiting to be exported.")
-    batch = PayrollBatch(id=str(uuid.uuid4()), period=period, created_at=datetime.now(timezone.utc))
+    batch = PayrollBatch(id=str(uuid.uuid4()), period=period, created_at=datetime.now(timezone.utc),
+                         created_by=created_by, idempotency_key=key, layout=max(HEADERS))
     session.add(batch)
     session.flush()
     for start in range(0, len(ids), CHUNK):
@@ -75,31 +92,55 @@ def store(session: Session, rows: list[dict]) -> None:
 
 
 def _rows(batch: PayrollBatch, priced) -> Iterator[dict]:
-    line = costing.price(priced[:10])
-    employee_id, coach_name = priced[10:]
+    line = costing.price(priced[:11])
+    employee_id, coach_name = priced[11:]
     for payer, share in line.shares.items():
         yield {"batch_id": batch.id, "timesheet_id": line.timesheet_id, "employee_id": employee_id,
                "coach_name": coach_name, "period": batch.period, "pairing_id": line.pairing_id,
                "program": line.program, "hours": line.quantity, "rate": line.rate,
                "gross_amount": line.gross, "payer": payer, "payer_amount": share,
-               "account_code": line.account_code}
+               "account_code": line.account_code, "district": line.district}
 
 
-def lines(connection, batch_id: str):
-    columns = [getattr(BatchLine, name) for name in HEADER]
+def lines(connection, batch: PayrollBatch):
+    columns = [getattr(BatchLine, name) for name in HEADERS[batch.layout]]
     return connection.execution_options(yield_per=CHUNK).execute(
-        select(*columns).where(BatchLine.batch_id == batch_id).order_by(BatchLine.line_no))
+        select(*columns).where(BatchLine.batch_id == batch.id).order_by(BatchLine.line_no))
 
 
-def csv_chunks(engine, batch_id: str) -> Iterator[bytes]:
-    """The batch as CSV, a few thousand rows at a time (memory stays bounded)."""
+def csv_chunks(engine, batch: PayrollBatch) -> Iterator[bytes]:
+    """The batch as CSV in the columns it was made with, a few thousand rows at a time; no cell runs
+    as a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
+    writer.writerow(HEADERS[batch.layout])
     with engine.connect() as connection:
-        for partition in lines(connection, batch_id).partitions():
-            writer.writerows(partition)
+        for partition in lines(connection, batch).partitions():
+            writer.writerows(map(inert_row, partition))
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue().encode()
+
+
+def listing(session: Session, period: str | None, page: int, page_size: int,
+            payers: tuple[str, ...], districts: tuple[str, ...] = ()) -> dict:
+    """Batches, newest first, each with its totals for `payers` (only `districts`' rows when given)."""
+    where = [] if period is None else [PayrollBatch.period == period]
+    found = paged(session, select(PayrollBatch).where(*where)
+                  .order_by(PayrollBatch.created_at.desc(), PayrollBatch.id), page, page_size)
+    totals = _payer_totals(session, [batch.id for batch in found["items"]], payers, districts)
+    return {**found, "items": [{"batch": batch, "totals": totals.get(batch.id, {})} for batch in found["items"]]}
+
+
+def _payer_totals(session: Session, batch_ids: list[str], payers: tuple[str, ...],
+                  districts: tuple[str, ...]) -> dict[str, dict[str, Decimal]]:
+    where = [BatchLine.batch_id.in_(batch_ids), BatchLine.payer.in_(payers)]
+    if districts:
+        where.append(BatchLine.district.in_(districts))
+    totals: dict[str, dict[str, Decimal]] = {}
+    for batch_id, payer, amount in session.execute(
+            select(BatchLine.batch_id, BatchLine.payer, func.sum(BatchLine.payer_amount))
+            .where(*where).group_by(BatchLine.batch_id, BatchLine.payer)):
+        totals.setdefault(batch_id, {})[payer] = Decimal(amount).quantize(Decimal("0.01"))
+    return totals

@@ -1,7 +1,10 @@
 """Fix the price of a month's work when it is approved, so later rate changes never reprice it.
 
 Each entry gets the rate of its pairing's district in force on the entry's date: the
-hourly rate for coaching, the half-day rate for release time.
+hourly rate for coaching, the half-day rate for release time. Where the district has a
+rate of the pairing's program in force that day, that one (voluntary coaches, for one, are
+paid the curriculum development rate: document 000); otherwise the district's rate for
+every program.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from timesheets import rules
-from timesheets.models import Entry, Pairing, Rate
+from timesheets.models import ANY_PROGRAM, Entry, Pairing, Rate
 
 
 class MissingRate(LookupError):
@@ -22,22 +25,26 @@ class MissingRate(LookupError):
         self.district, self.day = district, day
 
 
-def rate_on(rates: list[Rate], district: str, day: date) -> Rate:
-    """The rate in force on `day`, from `rates` of that district sorted by effective_from."""
-    index = bisect_right([r.effective_from for r in rates], day)
-    if index == 0:
-        raise MissingRate(district, day)
-    return rates[index - 1]
+def rate_on(rates: list[Rate], district: str, program: str, day: date) -> Rate:
+    """The rate in force on `day`, from the district's `rates` sorted by effective_from: the
+    program's own if one is in force, else the one for every program."""
+    for kind in (program, ANY_PROGRAM):
+        dated = [r for r in rates if r.program == kind]
+        index = bisect_right([r.effective_from for r in dated], day)
+        if index:
+            return dated[index - 1]
+    raise MissingRate(district, day)
 
 
 def fix_rates(session: Session, coach_id: str, period: str) -> None:
     """Write the applicable rate on every entry of the coach's month, or raise MissingRate."""
-    rows = session.execute(select(Entry, Pairing.district).join(Pairing, Entry.pairing_id == Pairing.id)
+    rows = session.execute(select(Entry, Pairing.district, Pairing.program)
+                           .join(Pairing, Entry.pairing_id == Pairing.id)
                            .where(Entry.coach_id == coach_id, Entry.period == period)).all()
     by_district: dict[str, list[Rate]] = {}
-    for entry, district in rows:
+    for entry, district, program in rows:
         if district not in by_district:
             by_district[district] = list(session.scalars(
                 select(Rate).where(Rate.district == district).order_by(Rate.effective_from)))
-        rate = rate_on(by_district[district], district, entry.day)
+        rate = rate_on(by_district[district], district, program, entry.day)
         entry.rate = rate.release_half_day_rate if entry.activity == rules.RELEASE else rate.hourly_rate

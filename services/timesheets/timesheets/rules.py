@@ -10,6 +10,9 @@ Units, decided and documented here:
   one cycle (its planning and debrief entries belong to it and are not counted).
 - Voluntary peer coaching: at most 2 lesson cycles and 1 release day (one `release_day`
   entry). Other programs: release half-days at most the pairing's `release_half_days`.
+- A ticket number books substitute coverage (document 002: "TOC coverage is to be booked by
+  the teacher using the ticket number & the account code assigned"), so only a `release_day`
+  entry carries one.
 """
 from __future__ import annotations
 
@@ -53,6 +56,7 @@ class Entry:
     day: date
     minutes: int
     activity: str
+    ticket_number: str | None = None
 
 
 def coaching_minutes(entries) -> int:
@@ -66,6 +70,9 @@ def release_half_days(entries) -> int:
 def check(terms: Terms, others: list[Entry], entry: Entry, today: date, locked: set[str]) -> None:
     """Raise RuleBroken for the first rule `entry` breaks beside the pairing's `others`."""
     check_dates(terms, entry, today, locked)
+    if entry.ticket_number and entry.activity != RELEASE:
+        raise RuleBroken("ticket_without_release", "ticket_number",
+                         "A ticket number books substitute (release) time: only a release_day entry carries one.")
     if entry.activity == RELEASE:
         check_release(terms, others, entry)
     else:

@@ -110,6 +110,13 @@ class PairingCreated(Strict):
     started_on = fields.Date(required=True)
 
 
+class PairingCreatedV2(PairingCreated):
+    """Version 2 carries no referral: timesheets has no need of it, and notifications keeps it from
+    `application.submitted` (the only service that does). Version 1 is still read."""
+    class Meta:
+        exclude = ("referral",)
+
+
 class PairingHoursExtended(Strict):
     pairing_id = fields.String(required=True)
     extension_id = fields.String(required=True)
@@ -168,12 +175,19 @@ class PayrollExported(Strict):
     gross_total = fields.Decimal(required=True, **MONEY)
 
 
+class SessionEnded(Strict):
+    """A browser session was signed out: every service refuses its cookie from now on."""
+    session_id = fields.String(required=True, validate=validate.Length(min=16, max=64))
+    expires_at = fields.AwareDateTime(required=True)
+
+
 CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("application.submitted", 1): ApplicationSubmitted,
     ("application.withdrawn", 1): ApplicationWithdrawn,
     ("application.approved", 1): ApplicationApproved,
     ("application.denied", 1): ApplicationDenied,
     ("pairing.created", 1): PairingCreated,
+    ("pairing.created", 2): PairingCreatedV2,
     ("pairing.hours_extended", 1): PairingHoursExtended,
     ("pairing.closed", 1): PairingClosed,
     ("timesheet.submitted", 1): Timesheet,
@@ -181,6 +195,7 @@ CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("timesheet.rejected", 1): TimesheetRejected,
     ("hours.threshold_reached", 1): HoursThresholdReached,
     ("payroll.exported", 1): PayrollExported,
+    ("session.ended", 1): SessionEnded,
 }
 
 

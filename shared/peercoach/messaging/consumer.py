@@ -3,7 +3,9 @@
 A handler runs inside a database transaction together with the inbox row that records
 the event as processed; a redelivered event finds its inbox row and changes nothing.
 A failing event is retried through the retry queue, then dead-lettered; an event that
-cannot be parsed goes to the dead-letter queue at once. Other events keep flowing.
+cannot be parsed, or that was not published by the service owning its routing key (see
+`peercoach.messaging.trust`), goes to the dead-letter queue at once and changes nothing.
+Other events keep flowing.
 While the database is unreachable an event is put back on the queue without counting
 as an attempt, so an outage never dead-letters good events.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Callable
 
@@ -23,10 +26,12 @@ from sqlalchemy.orm import Session
 from peercoach.db import Database
 from peercoach.events.contracts import load_payload
 from peercoach.events.envelope import Envelope
+from peercoach.events.producers import PRODUCERS
 from peercoach.logs import correlation_id, fields
-from peercoach.messaging import metrics, topology
+from peercoach.messaging import metrics, topology, trust
 from peercoach.messaging.connection import backoff_delays, connect
 from peercoach.messaging.tables import MessagingTables
+from peercoach.web import session_tables
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +41,12 @@ ATTEMPTS_HEADER = "x-peercoach-attempts"
 
 class Consumer:
     def __init__(self, service: str, db: Database, tables: MessagingTables, handlers: dict[str, Handler],
-                 amqp_url: str, names: topology.Names, max_attempts: int = 5, prefetch: int = 20):
+                 amqp_url: str, names: topology.Names, max_attempts: int = 5, prefetch: int = 20,
+                 broker_users: Mapping[str, str] | None = None):
+        """`broker_users`: the broker user each service publishes as (by default every service
+        shares this consumer's own login, which cannot tell services apart)."""
+        # Every service keeps the sessions signed out anywhere (peercoach.web.session_tables).
+        handlers = {session_tables.EVENT: session_tables.handler(tables.outbox.metadata), **handlers}
         missing = set(topology.SUBSCRIPTIONS[service]) - set(handlers)
         if missing:
             raise ValueError(f"{service} subscribes to {sorted(missing)} but has no handler for them")
@@ -44,12 +54,14 @@ class Consumer:
         self.handlers, self.amqp_url, self.names = handlers, amqp_url, names
         self.max_attempts, self.prefetch = max_attempts, prefetch
         self.db_retry_delay = 2.0
+        self.user = pika.URLParameters(amqp_url).credentials.username
+        self.producers = trust.Producers(broker_users or {name: self.user for name in set(PRODUCERS.values())})
 
     def run(self, stop: threading.Event) -> None:
         """Consume until `stop` is set, reconnecting (and re-declaring) after broker failures."""
-        delays = backoff_delays()
+        delays, lost = backoff_delays(), False
         while not stop.is_set():
-            connection = connect(self.amqp_url, f"{self.names.queue(self.service)}-consumer", stop)
+            connection = connect(self.amqp_url, f"{self.names.queue(self.service)}-consumer", stop, loss_logged=lost)
             if connection is None:
                 return
             try:
@@ -58,11 +70,12 @@ class Consumer:
                 channel.basic_qos(prefetch_count=self.prefetch)
                 channel.confirm_delivery()
                 channel.basic_consume(self.names.queue(self.service), self._on_message)
-                delays = backoff_delays()
+                delays, lost = backoff_delays(), False
                 while not stop.is_set():
                     connection.process_data_events(time_limit=0.2)
             except AMQPError as exc:
                 log.warning("consumer lost the broker: %r", exc)
+                lost = True
                 stop.wait(next(delays))
             finally:
                 if connection.is_open:
@@ -75,6 +88,13 @@ class Consumer:
             log.error("dead-lettering an unreadable message: %s", exc, extra=fields(
                 message_id=properties.message_id, routing_key=method.routing_key))
             metrics.CONSUMED.labels(method.routing_key, "dead_lettered").inc()
+            channel.basic_nack(method.delivery_tag, requeue=False)
+            return
+        refusal = self.producers.refusal(envelope, trust.publisher(properties, self.user))
+        if refusal:
+            log.warning("dead-lettering an event from the wrong producer: %s", refusal, extra=fields(
+                event_id=envelope.id, routing_key=method.routing_key))
+            metrics.CONSUMED.labels(envelope.type, "refused").inc()
             channel.basic_nack(method.delivery_tag, requeue=False)
             return
         token = correlation_id.set(envelope.correlation_id)
@@ -117,11 +137,7 @@ class Consumer:
                       extra=fields(event_id=envelope.id))
         if attempts >= self.max_attempts:
             return "dead_lettered"
-        retry = pika.BasicProperties(
-            content_type=properties.content_type, delivery_mode=pika.DeliveryMode.Persistent,
-            message_id=properties.message_id, correlation_id=properties.correlation_id,
-            type=properties.type, app_id=properties.app_id,
-            headers={**(properties.headers or {}), ATTEMPTS_HEADER: attempts})
-        channel.basic_publish("", self.names.retry_queue(self.service), body, retry, mandatory=True)
+        retry = trust.republished(properties, self.user, {**(properties.headers or {}), ATTEMPTS_HEADER: attempts})
+        channel.basic_publish(self.names.retry_exchange(self.service), self.service, body, retry, mandatory=True)
         return "retried"
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pika
 
+from peercoach.messaging import trust
 from peercoach.messaging.consumer import ATTEMPTS_HEADER
 from peercoach.messaging.topology import Names
 
@@ -48,8 +49,14 @@ def peek(amqp_url: str, names: Names, service: str, limit: int = 100) -> list[De
 
 
 def replay(amqp_url: str, names: Names, service: str, limit: int | None = None) -> int:
-    """Move dead letters back to the service's queue, each removed only after its confirm."""
-    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    """Move dead letters back to the service's queue, each removed only after its confirm.
+
+    They go through the service's retry exchange (so they are back within a second), sent as the
+    service's own broker user with the original publisher kept: a replayed event is believed
+    exactly as much as when it first arrived, never more."""
+    params = pika.URLParameters(amqp_url)
+    own_user = params.credentials.username
+    connection = pika.BlockingConnection(params)
     channel = connection.channel()
     channel.confirm_delivery()
     moved = 0
@@ -61,8 +68,8 @@ def replay(amqp_url: str, names: Names, service: str, limit: int | None = None) 
             headers = {k: v for k, v in (properties.headers or {}).items()
                        if k not in (ATTEMPTS_HEADER, "x-death", "x-first-death-exchange",
                                     "x-first-death-queue", "x-first-death-reason")}
-            properties.headers = headers
-            channel.basic_publish("", names.queue(service), body, properties, mandatory=True)
+            channel.basic_publish(names.retry_exchange(service), service, body,
+                                  trust.republished(properties, own_user, headers), mandatory=True)
             channel.basic_ack(method.delivery_tag)
             moved += 1
     finally:

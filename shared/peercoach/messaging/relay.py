@@ -20,7 +20,9 @@ from peercoach.messaging.tables import MessagingTables
 log = logging.getLogger(__name__)
 
 
-def to_message(exchange: str, row) -> Message:
+def to_message(exchange: str, row, user: str) -> Message:
+    """The outbox row as a persistent message; `user_id` is the relay's broker user, which the
+    broker checks against the connection's, so consumers know who really published it."""
     envelope = json.loads(row.body)
     return Message(exchange, row.type, row.body.encode(), pika.BasicProperties(
         content_type="application/json",
@@ -29,6 +31,7 @@ def to_message(exchange: str, row) -> Message:
         correlation_id=envelope["correlation_id"],
         type=row.type,
         app_id=envelope["producer"],
+        user_id=user,
     ))
 
 
@@ -38,23 +41,25 @@ class Relay:
         self.connection_name = f"{names.queue(service)}-relay"
         self.db, self.outbox = db, tables.outbox
         self.amqp_url, self.names = amqp_url, names
+        self.user = pika.URLParameters(amqp_url).credentials.username
         self.batch_size, self.poll_interval = batch_size, poll_interval
 
     def run(self, stop: threading.Event) -> None:
         """Relay until `stop` is set, reconnecting after any broker failure."""
-        delays = backoff_delays()
+        delays, lost = backoff_delays(), False
         while not stop.is_set():
-            connection = connect(self.amqp_url, self.connection_name, stop)
+            connection = connect(self.amqp_url, self.connection_name, stop, loss_logged=lost)
             if connection is None:
                 return
             try:
                 publisher = self._publisher(connection)
-                delays = backoff_delays()
+                delays, lost = backoff_delays(), False
                 while not stop.is_set():
                     if self.relay_batch(publisher) == 0:
                         connection.sleep(self.poll_interval)
             except AMQPError as exc:
                 log.warning("relay lost the broker: %r", exc)
+                lost = True
                 stop.wait(next(delays))
             except OperationalError as exc:
                 log.warning("relay cannot reach its database: %s", exc.orig)
@@ -78,7 +83,7 @@ class Relay:
             rows = session.execute(query).all()
             if not rows:
                 return 0
-            result = publisher.publish([to_message(self.names.exchange, row) for row in rows])
+            result = publisher.publish([to_message(self.names.exchange, row, self.user) for row in rows])
             now = datetime.now(timezone.utc)
             done = [rows[i].seq for i in result.confirmed + result.unroutable]
             if done:

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text
 
+from peercoach.web import session_tables
+
 
 class MessagingTables:
-    """Declare `outbox` and `inbox` on a service's MetaData (so its migrations carry them)."""
+    """Declare `outbox` and `inbox` on a service's MetaData (so its migrations carry them), and
+    the tables every service keeps about browser sessions (peercoach.web.session_tables)."""
 
     def __init__(self, metadata: MetaData):
         self.outbox = Table(
@@ -27,3 +30,4 @@ class MessagingTables:
             Column("type", String(100), nullable=False),
             Column("processed_at", DateTime(timezone=True), nullable=False),
         )
+        session_tables.declare(metadata)

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "intake": ("application.approved", "application.denied"),
-    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved"),
-    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed"),
+    "intake": ("application.approved", "application.denied", "session.ended"),
+    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved", "session.ended"),
+    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed", "session.ended"),
     "notifications": ("application.submitted", "application.approved", "application.denied",
                       "application.withdrawn", "pairing.created", "pairing.hours_extended",
                       "pairing.closed", "timesheet.submitted", "timesheet.approved",
-                      "timesheet.rejected", "hours.threshold_reached"),
+                      "timesheet.rejected", "hours.threshold_reached", "session.ended"),
 }
 
 RETRY_DELAY_MS = 1000
@@ -41,6 +41,11 @@ class Names:
     def dead_letter_queue(self, service: str) -> str:
         return f"{self.namespace}.{service}.dead-letter"
 
+    def retry_exchange(self, service: str) -> str:
+        """Where a service's consumer (and `peercoach dlq replay`) sends a message back for another
+        try: only that service's broker user may publish to it (see `peercoach.messaging.access`)."""
+        return f"{self.namespace}.retry.{service}"
+
 
 def declare(channel, names: Names) -> None:
     """Idempotently declare exchanges, every service's queues and their bindings."""
@@ -63,5 +68,7 @@ def declare_service_queues(channel, names: Names, service: str, routing_keys) ->
     })
     channel.queue_declare(dead, durable=True)
     channel.queue_bind(dead, names.dead_letter_exchange, routing_key=service)
+    channel.exchange_declare(names.retry_exchange(service), exchange_type="direct", durable=True)
+    channel.queue_bind(retry, names.retry_exchange(service), routing_key=service)
     for key in routing_keys:
         channel.queue_bind(main, names.exchange, routing_key=key)

@@ -47,13 +47,17 @@ class Probe:
             self.connection.close()
 
 
-def publish_raw(amqp_url: str, exchange: str, routing_key: str, body: bytes, headers=None) -> None:
-    """Publish bytes as they are (for poison messages and redeliveries)."""
-    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+def publish_raw(amqp_url: str, exchange: str, routing_key: str, body: bytes, headers=None,
+                user_id: str | None = "") -> None:
+    """Publish bytes as they are (for poison messages and redeliveries), with `user_id` the URL's
+    user unless given (None: no user_id at all)."""
+    params = pika.URLParameters(amqp_url)
+    connection = pika.BlockingConnection(params)
     channel = connection.channel()
     channel.confirm_delivery()
     channel.basic_publish(exchange, routing_key, body, pika.BasicProperties(
-        delivery_mode=pika.DeliveryMode.Persistent, headers=headers))
+        delivery_mode=pika.DeliveryMode.Persistent, headers=headers,
+        user_id=params.credentials.username if user_id == "" else user_id))
     connection.close()
 
 

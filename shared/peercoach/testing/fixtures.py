@@ -6,10 +6,11 @@ sharing one RabbitMQ and one PostgreSQL never see each other's messages or rows.
 from __future__ import annotations
 
 import importlib
+import os
 import secrets
 import threading
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -20,6 +21,7 @@ from peercoach.settings import Settings
 from peercoach.testing import infrastructure
 from peercoach.testing.mail import Mailbox, start_smtp_server
 from peercoach.testing.browser import browser, browser_page  # noqa: F401  (fixtures of this plugin)
+from peercoach.testing.idp import dev_idp  # noqa: F401  (a fixture of this plugin)
 from peercoach.web.auth import issue_token
 
 
@@ -52,6 +54,46 @@ def namespace(amqp_url, run_id):
     name = f"test-{run_id}-{uuid.uuid4().hex[:6]}"
     yield name
     infrastructure.delete_namespace(amqp_url, name)
+
+
+@dataclass(frozen=True)
+class BrokerUsers:
+    """A broker user per service (see `peercoach.messaging.access`), on the test's namespace."""
+    amqp_url: str
+    users: tuple
+
+    def url(self, service_name: str) -> str:
+        from peercoach.messaging.access import url_for
+        user = next(u for u in self.users if u.service == service_name)
+        return url_for(self.amqp_url, user.name, user.password)
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {user.service: user.name for user in self.users}
+
+    def settings(self, service_name: str) -> dict:
+        """Overrides for `settings_for` / `start_worker`: the service's own login, and everyone's user names."""
+        return {"amqp_url": self.url(service_name), "broker_users": self.names}
+
+    def env(self) -> dict[str, str]:
+        """The `<SERVICE>_AMQP_URL` of every service, for processes."""
+        return {f"{user.service.upper()}_AMQP_URL": self.url(user.service) for user in self.users}
+
+
+@pytest.fixture
+def broker_users(amqp_url, namespace, run_id):
+    """A broker user per service, allowed only what that service does in this test's namespace
+    (created with rabbitmqctl on this machine's broker, deleted afterwards; unique names)."""
+    from peercoach.messaging import access
+    users = access.new_users(f"test-{run_id}-{uuid.uuid4().hex[:6]}-")
+    try:
+        access.create(namespace, access.vhost_of(amqp_url), users)
+    except access.RabbitmqctlMissing as exc:
+        if os.environ.get("CI"):
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    yield BrokerUsers(amqp_url, tuple(users))
+    access.delete(users)
 
 
 @pytest.fixture(scope="session")
@@ -111,8 +153,10 @@ def make_app(database_url, amqp_url, namespace, jwt_secret):
 @pytest.fixture
 def token(jwt_secret):
     """`token("coordinator")` → an `Authorization` header value for that role."""
-    def make(role: str, sub: str = "tester", email: str | None = None, payer: str | None = None) -> dict:
-        return {"Authorization": f"Bearer {issue_token(jwt_secret, role, sub, email, payer)}"}
+    def make(role: str, sub: str = "tester", email: str | None = None, payer: str | None = None,
+             districts: tuple[str, ...] = ()) -> dict:
+        value = issue_token(jwt_secret, role, sub, email, payer, districts=districts)
+        return {"Authorization": f"Bearer {value}"}
     return make
 
 

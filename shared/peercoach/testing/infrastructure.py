@@ -140,6 +140,6 @@ def delete_namespace(amqp_url: str, namespace: str) -> None:
     for service in SUBSCRIPTIONS:
         for queue in (names.queue(service), names.retry_queue(service), names.dead_letter_queue(service)):
             channel.queue_delete(queue)
-    for exchange in (names.exchange, names.dead_letter_exchange):
+    for exchange in (names.exchange, names.dead_letter_exchange, *map(names.retry_exchange, SUBSCRIPTIONS)):
         channel.exchange_delete(exchange)
     connection.close()

@@ -12,7 +12,7 @@ from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec
-from peercoach.web import errors, openapi, ops
+from peercoach.web import errors, headers, openapi, ops, proxies, session
 
 SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
 
@@ -47,6 +47,7 @@ def configure(app: Flask, spec: ServiceSpec, overrides: dict | None) -> None:
         AMQP_URL=settings.amqp_url,
         NAMESPACE=settings.namespace,
         JWT_SECRET=settings.jwt_secret,
+        REVOKED_TOKENS=str(settings_mod.revoked_tokens_path()),
         MAX_CONTENT_LENGTH=256 * 1024,
         API_TITLE=f"peercoach {spec.name}",
         API_VERSION="1",
@@ -59,8 +60,7 @@ def configure(app: Flask, spec: ServiceSpec, overrides: dict | None) -> None:
             "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}},
     )
     app.config.update(overrides or {})
-    if not app.config["JWT_SECRET"]:
-        raise RuntimeError("PEERCOACH_JWT_SECRET is not set; refusing to start without a token secret")
+    settings_mod.check_jwt_secret(app.config["JWT_SECRET"])
 
 
 def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -> Flask:
@@ -68,6 +68,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
     configure(app, spec, overrides)
     if not app.testing:
         logs.configure(spec.name)
+    proxies.install(app)
     app.extensions["peercoach"] = Context(spec, Database(app.config["DATABASE_URL"]))
     api = PeercoachApi(app)
     openapi.install(api)
@@ -75,10 +76,12 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
         api.register_blueprint(blueprint)
     app.register_blueprint(ops.blueprint)
     errors.install(app)
+    session.install(app)
     app.before_request(_bind_correlation_id)
     app.before_request(ops.start_timer)
     app.after_request(_echo_correlation_id)
     app.after_request(ops.record_request)
+    headers.install(app)
     return app
 
 

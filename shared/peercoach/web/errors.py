@@ -15,7 +15,9 @@ CODES = {
     415: "unsupported_media_type", 422: "validation_failed", 429: "too_many_requests",
     500: "internal_error", 503: "unavailable",
 }
-MESSAGES = {422: "Some fields are missing or invalid.", 500: "Something went wrong on our side."}
+MESSAGES = {422: "Some fields are missing or invalid.",
+            429: "Too many requests; try again after the number of seconds in Retry-After.",
+            500: "Something went wrong on our side."}
 
 
 def flatten_fields(messages) -> dict:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import functools
+from datetime import timedelta
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import EXCLUDE, Schema, fields, validate
 from werkzeug.exceptions import BadRequest
 
 from intake import records, submission
@@ -15,17 +15,9 @@ from intake.refusals import Refused
 from intake.schemas import ApplicationInSchema, ApplicationSchema, ListQuerySchema, PageSchema
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.idempotency import KeyHeaderSchema
 
 blp = Blueprint("applications", __name__, description="Applications to a coaching program")
-
-
-class KeyHeaderSchema(Schema):
-    class Meta:
-        unknown = EXCLUDE
-
-    idempotency_key = fields.String(data_key="Idempotency-Key", load_default=None,
-                                    validate=[validate.Length(min=1, max=255),
-                                              validate.Regexp(r"^[\x21-\x7e]+$", error="Use printable ASCII.")])
 
 
 def json_only(view):
@@ -42,6 +34,10 @@ def json_only(view):
     return checked
 
 
+def key_ttl() -> timedelta:
+    return timedelta(hours=current_app.config["IDEMPOTENCY_KEY_HOURS"])
+
+
 @blp.route("/applications")
 class Applications(MethodView):
     @json_only
@@ -49,20 +45,23 @@ class Applications(MethodView):
     @blp.arguments(ApplicationInSchema)
     @blp.response(201, ApplicationSchema, description="The application was created.")
     @blp.alt_response(200, schema=ApplicationSchema, description=(
-        "Nothing new was created: a repeat. Either the same Idempotency-Key as an earlier request "
-        "(its first answer is given again), or, without a key, a double submit: the same teacher "
-        "applied to the same program within the last 10 minutes and that application is still "
-        "submitted; the answer is that earlier application."))
+        "Nothing new was created: a repeat. Either the same Idempotency-Key and body as an earlier "
+        "request (the application it led to is given again), or, without a key, a double submit: "
+        "the very same body (every field) was posted within the last 10 minutes and that "
+        "application is still submitted; the answer is that application. A post that differs in "
+        "anything is a new application."))
     def post(self, headers, data):
         """Apply to a coaching program (no token: web forms post here).
 
         Each invalid or ineligible field is named in `error.fields` (422). An `Idempotency-Key`
-        header makes a repeat return the first answer; the same key with a different body is
-        refused (422, code `idempotency_key_reused`). A request that fails validation is not
-        remembered under its key. `reason_details` stays in intake: it is in no event.
+        header makes a repeat with the same body answer with the same application; the same key
+        with a different body is refused (422, code `idempotency_key_reused`). Keys are
+        remembered for `IDEMPOTENCY_KEY_HOURS` (24 by default), without the body. A request that
+        fails validation is not remembered under its key. `reason_details` stays in intake: it
+        is in no event.
         """
         try:
-            answer = submission.submit(context().db, data, headers.get("idempotency_key"))
+            answer = submission.submit(context().db, data, headers.get("idempotency_key"), key_ttl())
         except Refused as refusal:
             refuse(refusal)
         response = jsonify(answer.body)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
 from werkzeug.datastructures import MultiDict
@@ -36,6 +37,12 @@ def form_page(values: MultiDict, errors: dict | None = None, status: int = 200):
 @blueprint.get("/apply")
 def show_form():
     return form_page(MultiDict())
+
+
+@blueprint.errorhandler(RateLimitExceeded)
+def too_many(_error: RateLimitExceeded):
+    """The form's answer to a limit of `intake.web.limits` (which adds Retry-After)."""
+    return page("busy.html", 429)
 
 
 @blueprint.post("/apply")

@@ -33,12 +33,18 @@ def confirmation(application, token: str, status: int = 200, message: str | None
 
 
 def linked_application(application_id: str, token: str):
-    """The teacher and application a withdraw link opens; raises Refused for a bad or foreign link."""
+    """The teacher and application a withdraw link opens; raises Refused for a bad or foreign link.
+
+    The link's claims came from an event; they are believed only as far as the application agrees:
+    its teacher's employee id and the email the link was sent to must be the ones intake holds."""
     principal = teacher_from(token, application_id)
     if principal is None:
         raise BadLink(BAD_LINK)
     with context().db.transaction() as session:
-        return principal, records.visible(session, application_id, principal)
+        application = records.visible(session, application_id, principal)  # its teacher's, else refused
+    if (principal.email or "").casefold() != (application.teacher.get("email") or "").casefold():
+        raise BadLink(BAD_LINK)
+    return principal, application
 
 
 @blueprint.get("/applications/<application_id>/withdraw")

@@ -10,6 +10,7 @@ from matching.api.inputs import text
 from matching.disclosure_models import AuditEntry
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.paging import PageQuery, page_schema, paged, split
 
 blp = Blueprint("audit", __name__, description="Who changed a status or touched a disclosure, and when")
 
@@ -24,7 +25,7 @@ class AuditEntrySchema(Schema):
     details = fields.Dict()
 
 
-class AuditQuery(Schema):
+class AuditQuery(PageQuery):
     pairing_id = text(36)
     action = text(60)
 
@@ -33,11 +34,12 @@ class AuditQuery(Schema):
 class Audit(MethodView):
     @require("coordinator")
     @blp.arguments(AuditQuery, location="query")
-    @blp.response(200, AuditEntrySchema(many=True))
+    @blp.response(200, page_schema(AuditEntrySchema))
     def get(self, query):
-        """Oldest first; filter by `pairing_id` or `action`."""
+        """Oldest first, a page at a time; filter by `pairing_id` or `action`."""
+        filters, paging = split(query)
         statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-        for field, value in query.items():
+        for field, value in filters.items():
             statement = statement.where(getattr(AuditEntry, field) == value)
         with context().db.transaction() as session:
-            return session.scalars(statement).all()
+            return paged(session, statement, **paging)

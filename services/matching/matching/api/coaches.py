@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.exc import IntegrityError
 
 from matching.api.inputs import text
@@ -14,6 +14,7 @@ from matching.scoring import GRADES
 from peercoach.events.contracts import FOCUS_AREAS, PROGRAMS, SUPPORT_TYPES
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.paging import PageQuery, page_schema, paged, split
 
 blp = Blueprint("coaches", __name__, description="The roster of coaches and peer support consultants")
 
@@ -53,7 +54,7 @@ class CoachPatchSchema(CoachSchema):
     """The fields to change (all optional); `active: false` deactivates."""
 
 
-class CoachQuery(Schema):
+class CoachQuery(PageQuery):
     active = fields.Boolean()
     program = fields.String(validate=validate.OneOf(PROGRAMS))
 
@@ -79,14 +80,18 @@ def saved(session, coach: Coach) -> Coach:
 class Coaches(MethodView):
     @require("coordinator")
     @blp.arguments(CoachQuery, location="query")
-    @blp.response(200, CoachSchema(many=True))
+    @blp.response(200, page_schema(CoachSchema))
     def get(self, query):
+        """By name, a page at a time; filter by `active` and `program`."""
+        filters, paging = split(query)
         statement = select(Coach).order_by(Coach.name, Coach.id)
-        if "active" in query:
-            statement = statement.where(Coach.active == query["active"])
+        if "active" in filters:
+            statement = statement.where(Coach.active == filters["active"])
+        if "program" in filters:  # a code from PROGRAMS, matched as a JSON string in the list
+            statement = statement.where(cast(Coach.programs, String).contains(f'"{filters["program"]}"'))
         with context().db.transaction() as session:
-            coaches = [c for c in session.scalars(statement) if query.get("program", c.programs[0]) in c.programs]
-            return with_load(session, coaches)
+            found = paged(session, statement, **paging)
+            return {**found, "items": with_load(session, found["items"])}
 
     @require("coordinator")
     @blp.arguments(CoachSchema)

@@ -11,6 +11,7 @@ from matching.models import Extension
 from matching.pairing_changes import decide_extension, request_extension, visible_pairing
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.paging import PageQuery, page_schema, paged, split
 
 blp = Blueprint("extensions", __name__, description="Extensions of a pairing's approved hours")
 
@@ -30,7 +31,7 @@ class ExtensionDecisionSchema(Schema):
     decision = fields.String(required=True, validate=validate.OneOf(("approve", "deny")))
 
 
-class ExtensionQuery(Schema):
+class ExtensionQuery(PageQuery):
     status = fields.String(load_default="pending", validate=validate.OneOf(("pending", "approved", "denied")))
 
 
@@ -56,11 +57,13 @@ class PairingExtensions(MethodView):
 class Extensions(MethodView):
     @require("coordinator")
     @blp.arguments(ExtensionQuery, location="query")
-    @blp.response(200, ExtensionSchema(many=True))
+    @blp.response(200, page_schema(ExtensionSchema))
     def get(self, query):
+        """Oldest request first, a page at a time."""
+        filters, paging = split(query)
         with context().db.transaction() as session:
-            return session.scalars(select(Extension).where(Extension.status == query["status"])
-                                   .order_by(Extension.requested_at)).all()
+            return paged(session, select(Extension).where(Extension.status == filters["status"])
+                         .order_by(Extension.requested_at, Extension.id), **paging)
 
 
 @blp.route("/extensions/<extension_id>/decision")

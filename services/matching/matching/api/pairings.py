@@ -11,6 +11,7 @@ from matching.models import Pairing
 from matching.pairing_changes import close, visible_pairing
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
+from peercoach.web.paging import PageQuery, page_schema, paged, split
 
 blp = Blueprint("pairings", __name__, description="Teacher and coach pairings")
 
@@ -38,7 +39,7 @@ class PairingSchema(Schema):
     closed_on = fields.Date(allow_none=True)
 
 
-class PairingQuery(Schema):
+class PairingQuery(PageQuery):
     status = fields.String(validate=validate.OneOf(("active", "closed")))
     coach_id = text(36)
 
@@ -47,16 +48,18 @@ class PairingQuery(Schema):
 class Pairings(MethodView):
     @require("coordinator", "coach")
     @blp.arguments(PairingQuery, location="query")
-    @blp.response(200, PairingSchema(many=True))
+    @blp.response(200, page_schema(PairingSchema))
     def get(self, query):
+        """Newest first, a page at a time; a coach sees only their own."""
+        filters, paging = split(query)
         principal = current_principal()
         if principal.role == "coach":
-            query["coach_id"] = principal.sub
+            filters["coach_id"] = principal.sub
         statement = select(Pairing).order_by(Pairing.started_on.desc(), Pairing.id)
-        for field, value in query.items():
+        for field, value in filters.items():
             statement = statement.where(getattr(Pairing, field) == value)
         with context().db.transaction() as session:
-            return session.scalars(statement).all()
+            return paged(session, statement, **paging)
 
 
 @blp.route("/pairings/<pairing_id>")

@@ -4,11 +4,14 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from notifications.deliveries import enqueue
+from notifications.models import PlanOfAssistance
 from peercoach.events.envelope import Envelope
 
 
 def submitted(session: Session, envelope: Envelope, _payload: dict) -> None:
     event, teacher = envelope.payload, envelope.payload["teacher"]
+    if event["referral"] == "plan_of_assistance":
+        session.merge(PlanOfAssistance(application_id=event["application_id"]))
     enqueue(session, envelope.id, envelope.type, teacher["email"], "application_received", {
         "program": event["program"], "application_id": event["application_id"],
         "first_name": teacher["first_name"], "teacher_employee_id": teacher["employee_id"]})

@@ -1,7 +1,8 @@
 """Pairing events: teacher, coach and learning partner hear of the pairing, extensions and its close.
 
 Only the teacher's email may speak of a plan of assistance; the coach's and the partner's
-contexts do not even carry the referral.
+contexts do not even carry the referral. The learning partner hears only that the teacher named
+them: not the program (the Peer Support Service would reveal a case), the coach, hours or dates.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from notifications import roster
 from notifications.deliveries import enqueue
+from notifications.models import PlanOfAssistance
 from peercoach.events.envelope import Envelope
 
 
@@ -22,13 +24,20 @@ def created(session: Session, envelope: Envelope, payload: dict) -> None:
     enqueue(session, envelope.id, envelope.type, teacher["email"], "pairing_created_teacher", {
         **shared, "first_name": teacher["first_name"], "coach_email": coach["email"],
         "account_code": event["account_code"], "learning_partner_name": partner.get("name"),
-        "plan_of_assistance": event["referral"] == "plan_of_assistance"})
+        "plan_of_assistance": on_a_plan_of_assistance(session, event)})
     enqueue(session, envelope.id, envelope.type, coach["email"], "pairing_created_coach", {
         **shared, "teacher_email": teacher["email"], "learning_partner_name": partner.get("name")})
-    if partner:
+    if partner:  # only that they were named: no program, coach, hours or dates (a program can reveal a case)
         enqueue(session, envelope.id, envelope.type, partner["email"], "pairing_created_partner", {
-            **shared, "partner_name": partner["name"]})
+            "partner_name": partner["name"], "teacher_name": teacher_name})
     roster.pairing_seen(session, payload["pairing_id"], coach, started_on=payload["started_on"])
+
+
+def on_a_plan_of_assistance(session: Session, event: dict) -> bool:
+    """From the event (version 1 carried the referral), else from the application's own event."""
+    if "referral" in event:
+        return event["referral"] == "plan_of_assistance"
+    return session.get(PlanOfAssistance, event["application_id"]) is not None
 
 
 def hours_extended(session: Session, envelope: Envelope, _payload: dict) -> None:

@@ -18,9 +18,10 @@ class Statements(MethodView):
     @blp.arguments(StatementQuery, location="query")
     @blp.response(200, StatementOut)
     def get(self, query):
-        """Finance reads its own payer's statement only; the coordinator reads both."""
+        """Finance reads its own payer's statement only (and, when scoped to districts, only their
+        lines); the coordinator reads both, every district."""
         principal = current_principal()
         if principal.role == "finance" and principal.payer != query["payer"]:
             abort(403, message=f"This token may read the {principal.payer} statement only.")
         with context().db.transaction() as session:
-            return statements.statement(session, query["payer"], query["period"])
+            return statements.statement(session, query["payer"], query["period"], principal.districts)

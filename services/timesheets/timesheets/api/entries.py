@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
+from peercoach.web.paging import PageQuery, page_schema, paged
 from timesheets import ledger, rules
 from timesheets.api import access
 from timesheets.api.schemas import EntryIn, EntryOut, EntryPatch
@@ -36,13 +37,15 @@ def ensure_open(session, entry: Entry) -> None:
 @blp.route("/pairings/<pairing_id>/entries")
 class PairingEntries(MethodView):
     @require("coach", "coordinator")
-    @blp.response(200, EntryOut(many=True))
-    def get(self, pairing_id):
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_schema(EntryOut))
+    def get(self, query, pairing_id):
+        """Oldest first, a page at a time."""
         with context().db.transaction() as session:
             pairing = access.pairing(session, pairing_id)
             access.ensure_coach_or_coordinator(pairing.coach_id)
-            return list(session.scalars(select(Entry).where(Entry.pairing_id == pairing_id)
-                                        .order_by(Entry.day, Entry.created_at)))
+            return paged(session, select(Entry).where(Entry.pairing_id == pairing_id)
+                         .order_by(Entry.day, Entry.created_at, Entry.id), **query)
 
     @require("coach")
     @blp.arguments(EntryIn)
@@ -51,10 +54,12 @@ class PairingEntries(MethodView):
         with context().db.transaction() as session:
             pairing = access.pairing(session, pairing_id, lock=True)
             access.ensure_coach(pairing.coach_id)
-            enforce(session, pairing, rules.Entry(body["date"], body["minutes"], body["activity"]))
+            enforce(session, pairing, rules.Entry(body["date"], body["minutes"], body["activity"],
+                                                  body["ticket_number"]))
             entry = Entry(id=str(uuid.uuid4()), pairing_id=pairing.id, coach_id=pairing.coach_id,
                           day=body["date"], period=period_of(body["date"]), minutes=body["minutes"],
-                          activity=body["activity"], note=body["note"], created_at=datetime.now(timezone.utc))
+                          activity=body["activity"], note=body["note"], ticket_number=body["ticket_number"],
+                          created_at=datetime.now(timezone.utc))
             session.add(entry)
             session.flush()
             ledger.announce_threshold(session, pairing)
@@ -73,9 +78,10 @@ class OneEntry(MethodView):
             access.ensure_coach(pairing.coach_id)
             ensure_open(session, entry)
             changed = rules.Entry(body.get("date", entry.day), body.get("minutes", entry.minutes),
-                                  body.get("activity", entry.activity))
+                                  body.get("activity", entry.activity), body.get("ticket_number", entry.ticket_number))
             enforce(session, pairing, changed, leaving_out=entry.id)
             entry.day, entry.minutes, entry.activity = changed.day, changed.minutes, changed.activity
+            entry.ticket_number = changed.ticket_number
             entry.period = period_of(entry.day)
             if "note" in body:
                 entry.note = body["note"]

@@ -1,14 +1,16 @@
-"""Payroll exports: lock the approved, not yet exported timesheets of a month into a batch."""
+"""Payroll exports: lock the approved, not yet exported timesheets of a month into a batch; list them."""
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from peercoach.web.app import context
-from peercoach.web.auth import require
+from peercoach.web.auth import current_principal, require
+from peercoach.web.idempotency import KeyHeaderSchema
 from timesheets import payroll
-from timesheets.api.schemas import BatchOut, ExportIn
+from timesheets.api.schemas import BatchOut, BatchPage, BatchQuery, ExportIn
+from timesheets.money import PAYERS
 from timesheets.models import PayrollBatch
 
 blp = Blueprint("payroll", __name__, description="Payroll batches and their CSV")
@@ -18,16 +20,43 @@ CSV_SUFFIX = ".csv"
 @blp.route("/payroll/exports")
 class Exports(MethodView):
     @require("payroll")
+    @blp.arguments(KeyHeaderSchema, location="headers")
     @blp.arguments(ExportIn)
-    @blp.response(201, BatchOut)
-    def post(self, body):
-        """A month with nothing waiting to be exported is answered 422 `nothing_to_export`."""
+    @blp.response(201, BatchOut, description="A new batch.")
+    @blp.alt_response(200, schema=BatchOut, description=(
+        "Nothing new was made: the `Idempotency-Key` was used before, and its batch is given again."))
+    def post(self, headers, body):
+        """Lock the month's approved, not yet exported timesheets into a batch.
+
+        With an `Idempotency-Key` header, a repeat (a response lost on the way, say) answers
+        with the batch the key made, whatever waits now. A month with nothing waiting to be
+        exported is answered 422 `nothing_to_export`; `GET /payroll/exports` finds earlier batches.
+        """
+        principal = current_principal()
         with context().db.transaction() as session:
             try:
-                batch = payroll.export(session, body["period"])
+                batch, created = payroll.export(session, body["period"], principal.email or principal.sub,
+                                                headers["idempotency_key"])
             except payroll.NothingToExport as nothing:
                 abort(422, message=str(nothing), code="nothing_to_export")
-            return batch
+            response = jsonify(BatchOut().dump(batch))
+        response.status_code = 201 if created else 200
+        return response
+
+    @require("payroll", "finance")
+    @blp.arguments(BatchQuery, location="query")
+    @blp.response(200, BatchPage)
+    def get(self, query):
+        """Batches, newest first, optionally of one period, a page at a time, with each payer's total.
+
+        Payroll sees every payer's total; finance only its own payer's (and, when scoped to
+        districts, only theirs).
+        """
+        principal = current_principal()
+        payers = (principal.payer,) if principal.role == "finance" else PAYERS
+        with context().db.transaction() as session:
+            return payroll.listing(session, query["period"], query["page"], query["page_size"],
+                                   payers, principal.districts)
 
 
 @blp.route("/payroll/exports/<batch_id>")
@@ -46,9 +75,11 @@ class Export(MethodView):
             if batch is None:
                 abort(404, message=f"No payroll batch {batch_id}.")
         if as_csv:
-            return Response(payroll.csv_chunks(db.engine, batch_id), mimetype="text/csv", headers={
+            return Response(payroll.csv_chunks(db.engine, batch), mimetype="text/csv", headers={
                 "Content-Disposition": f'attachment; filename="payroll-{batch.period}-{batch_id}.csv"'})
+        header = payroll.HEADERS[batch.layout]
         with db.engine.connect() as connection:
-            lines = [dict(zip(payroll.HEADER, map(str, row))) for row in payroll.lines(connection, batch_id)]
-        return {"id": batch.id, "period": batch.period, "created_at": batch.created_at, "rows": batch.rows,
-                "gross_total": batch.gross_total, "lines": lines}
+            lines = [dict(zip(header, map(str, row))) for row in payroll.lines(connection, batch)]
+        return {"id": batch.id, "period": batch.period, "created_at": batch.created_at,
+                "created_by": batch.created_by, "rows": batch.rows, "gross_total": batch.gross_total,
+                "lines": lines}

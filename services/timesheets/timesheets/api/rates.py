@@ -1,4 +1,5 @@
-"""Rates per district, each in force from its `effective_from` date until the next one."""
+"""Rates per district (and, where a program is paid differently, per program), each in force from
+its `effective_from` date until the next one."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -9,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from timesheets.api.schemas import RateIn, RateOut
-from timesheets.models import Rate
+from timesheets.models import ANY_PROGRAM, Rate
 
 blp = Blueprint("rates", __name__, description="Hourly and release half-day rates per district")
 
@@ -20,12 +21,17 @@ class Rates(MethodView):
     @blp.arguments(RateIn)
     @blp.response(200, RateOut)
     def put(self, body, district):
-        """Set the rates from a date on. Approved months keep the rates they were approved with."""
+        """Set the rates from a date on, for every program or (with `program`) for one program.
+
+        A program's own rate, where one is in force, comes before the rate for every program.
+        Approved months keep the rates they were approved with.
+        """
+        program = body["program"] or ANY_PROGRAM
         try:
             with context().db.transaction() as session:
-                rate = session.get(Rate, (district, body["effective_from"]), with_for_update=True)
+                rate = session.get(Rate, (district, program, body["effective_from"]), with_for_update=True)
                 if rate is None:
-                    rate = Rate(district=district, effective_from=body["effective_from"])
+                    rate = Rate(district=district, program=program, effective_from=body["effective_from"])
                     session.add(rate)
                 rate.hourly_rate = body["hourly_rate"]
                 rate.release_half_day_rate = body["release_half_day_rate"]
@@ -39,4 +45,4 @@ class Rates(MethodView):
     def get(self, district):
         with context().db.transaction() as session:
             return list(session.scalars(select(Rate).where(Rate.district == district)
-                                        .order_by(Rate.effective_from)))
+                                        .order_by(Rate.program, Rate.effective_from)))

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, post_dump, validate
 
+from peercoach.events.contracts import PROGRAMS
+from peercoach.web.paging import PageQuery, page_schema
+from timesheets.listing import STATUSES
 from timesheets.rules import ACTIVITIES
 
 PERIOD = validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Use a month as YYYY-MM.")
@@ -31,6 +34,10 @@ class EntryIn(Schema):
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1440))
     activity = fields.String(required=True, validate=validate.OneOf(ACTIVITIES))
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+    ticket_number = fields.String(load_default=None, allow_none=True, validate=[
+        validate.Length(min=1, max=40), validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9 ./#-]*$", error=(
+            "Use the ticket number as the helpdesk gave it: letters, digits, spaces and . / # -."))],
+        metadata={"description": "Release (`release_day`) entries only: the substitute booking's ticket."})
 
 
 class EntryPatch(EntryIn):
@@ -44,6 +51,7 @@ class EntryOut(Schema):
     minutes = fields.Integer()
     activity = fields.String()
     note = fields.String(allow_none=True)
+    ticket_number = fields.String(allow_none=True)
 
 
 class HoursOut(Schema):
@@ -78,11 +86,36 @@ class TimesheetOut(Schema):
     release_half_days = fields.Integer()
 
 
+class SheetQuery(PageQuery):
+    status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
+    period = fields.String(load_default=None, validate=PERIOD)
+
+
+class SheetSummary(Schema):
+    id = fields.String()
+    coach_id = fields.String()
+    coach_name = fields.String()
+    employee_id = fields.String()
+    period = fields.String()
+    status = fields.String()
+    hours = fields.Decimal(**AMOUNT)
+    submitted_at = fields.DateTime()
+    decided_at = fields.DateTime(allow_none=True)
+    reject_reason = fields.String(allow_none=True)
+    batch_id = fields.String(allow_none=True)
+
+
+SheetPage = page_schema(SheetSummary)
+
+
 class RejectIn(Schema):
     reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
 
 
 class RateIn(Schema):
+    program = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(PROGRAMS), metadata={
+        "description": "Only for this program (e.g. the curriculum development rate of voluntary peer "
+                       "coaching); left out, for every program without a rate of its own."})
     hourly_rate = money_in(minimum_exclusive=True)
     release_half_day_rate = money_in(minimum_exclusive=False)
     effective_from = fields.Date(required=True)
@@ -90,9 +123,14 @@ class RateIn(Schema):
 
 class RateOut(Schema):
     district = fields.String()
+    program = fields.String(allow_none=True, metadata={"description": "Null: for every program."})
     hourly_rate = fields.Decimal(**AMOUNT)
     release_half_day_rate = fields.Decimal(**AMOUNT)
     effective_from = fields.Date()
+
+    @post_dump
+    def every_program_as_null(self, data: dict, **_) -> dict:
+        return {**data, "program": data["program"] or None}
 
 
 class ExportIn(Schema):
@@ -103,9 +141,33 @@ class BatchOut(Schema):
     batch_id = fields.String(attribute="id")
     period = fields.String()
     created_at = fields.DateTime()
+    created_by = fields.String(allow_none=True)
     rows = fields.Integer()
     gross_total = fields.Decimal(**AMOUNT)
     lines = fields.List(fields.Dict())
+
+
+class BatchQuery(PageQuery):
+    period = fields.String(load_default=None, validate=PERIOD)
+
+
+class PayerTotals(Schema):
+    federation = fields.Decimal(**AMOUNT)
+    district = fields.Decimal(**AMOUNT)
+
+
+class BatchSummary(Schema):
+    batch_id = fields.String(attribute="batch.id")
+    period = fields.String(attribute="batch.period")
+    created_at = fields.DateTime(attribute="batch.created_at")
+    created_by = fields.String(attribute="batch.created_by", allow_none=True)
+    rows = fields.Integer(attribute="batch.rows")
+    totals = fields.Nested(PayerTotals, metadata={
+        "description": "What each payer the caller may read owes in this batch (its districts only, "
+                       "for a finance officer scoped to districts)."})
+
+
+BatchPage = page_schema(BatchSummary)
 
 
 class StatementQuery(Schema):
@@ -113,15 +175,25 @@ class StatementQuery(Schema):
     period = fields.String(required=True, validate=PERIOD)
 
 
+class ReleaseBooking(Schema):
+    date = fields.Date()
+    half_days = fields.Integer()
+    ticket_number = fields.String(allow_none=True)
+
+
 class StatementLine(Schema):
     pairing_id = fields.String()
     program = fields.String()
     account_code = fields.String()
+    district = fields.String(metadata={"description": "The district of the pairing's teacher."})
     coaching_hours = fields.Decimal(**AMOUNT)
     coaching_amount = fields.Decimal(**AMOUNT)
     release_half_days = fields.Integer()
     release_amount = fields.Decimal(**AMOUNT)
     amount = fields.Decimal(**AMOUNT)
+    release_bookings = fields.List(fields.Nested(ReleaseBooking), metadata={
+        "description": "District statements only: each release day with its substitute booking's ticket "
+                       "number (book it with the line's account code)."})
 
 
 class StatementTotals(Schema):

@@ -1,4 +1,4 @@
-"""Monthly timesheets: read, submit (the coach), approve or reject (the coordinator)."""
+"""Monthly timesheets: read, submit (the coach), list, approve or reject (the coordinator)."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from peercoach.web.app import context
 from peercoach.web.auth import require
-from timesheets import rules, workflow
+from timesheets import listing, rules, workflow
 from timesheets.api import access
-from timesheets.api.schemas import PERIOD, RejectIn, TimesheetOut
+from timesheets.api.schemas import PERIOD, RejectIn, SheetPage, SheetQuery, TimesheetOut
 from timesheets.models import Entry, Pairing
 from timesheets.money import hours
 from timesheets.periods import is_period
@@ -51,6 +51,18 @@ def decide(action, coach_id: str, period: str, *args) -> dict:
             abort(error.status, message=error.message, code=error.code)
     with context().db.transaction() as session:
         return view(session, coach_id, period)
+
+
+@blp.route("/timesheets")
+class Timesheets(MethodView):
+    @require("coordinator")
+    @blp.arguments(SheetQuery, location="query")
+    @blp.response(200, SheetPage)
+    def get(self, query):
+        """Timesheets by status and month, oldest submission first, a page at a time
+        (`?status=submitted` is what waits for approval). Totals only: no entries, no notes."""
+        with context().db.transaction() as session:
+            return listing.page(session, **query)
 
 
 @blp.route(PATH)
