@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+REMINDERS_FROM_DAY = 25
 
 
 def retry_delay(attempts: int, base_seconds: float, cap_seconds: float) -> timedelta:
@@ -19,6 +20,11 @@ def gives_up(attempts: int, max_attempts: int) -> bool:
 
 def period_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def reminders_due(day: date) -> bool:
+    """Month-end reminders go out from the 25th of the month on."""
+    return day.day >= REMINDERS_FROM_DAY
 
 
 def period_end(period: str) -> date:
