@@ -26,8 +26,10 @@ class EntryIn(Schema):
 
     @staticmethod
     def openapi_constraints() -> dict:
-        """A release day entry is at most one day (the rule `release_too_long` checks)."""
-        return {"anyOf": [{"properties": {"activity": {"enum": [a for a in ACTIVITIES if a != RELEASE]}}},
+        """A release day entry is at most one day (the rule `release_too_long` checks); only a release day
+        entry carries a ticket number (`ticket_without_release`)."""
+        return {"anyOf": [{"properties": {"activity": {"enum": [a for a in ACTIVITIES if a != RELEASE]},
+                                          "ticket_number": {"enum": [None]}}},
                           {"properties": {"activity": {"enum": [RELEASE]},
                                           "minutes": {"maximum": MAX_RELEASE_MINUTES}}}]}
 
