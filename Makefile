@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 export PEERCOACH_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install run test bench clean
+.PHONY: install run test test-compose bench clean
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# The compose stack built and brought up for real (the `compose` marker, which `make test` leaves out).
+test-compose: install
+	$(BIN)/pytest -m compose tests/compose
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

@@ -70,7 +70,8 @@ RULES = {
          "lesson_cycle_limit"), "an entry fits the pairing's dates, hours and open months, and today"),
     ("timesheets", "PATCH", "/entries/{entry_id}"): Rule(
         ("future_date", "before_pairing", "after_pairing", "month_locked", "over_approved_hours", "release_limit",
-         "release_too_long", "lesson_cycle_limit"), "a changed entry fits its pairing as a new one does"),
+         "release_too_long", "lesson_cycle_limit", "ticket_without_release"),
+        "a changed entry fits its pairing as a new one does (its stored activity too, for a ticket number)"),
     ("timesheets", "DELETE", "/entries/{entry_id}"): Rule(("month_locked",), "a submitted month's entries stay"),
     ("timesheets", "POST", "/timesheets/{coach_id}/{period}/submit"): Rule(
         ("nothing_to_submit",), "a month with no time logged has nothing to submit"),
@@ -214,6 +215,16 @@ def run(url: str, cfg: schemathesis.Config) -> Outcome:
     return outcome
 
 
+# CPython 3.11 sometimes fails to build a syntax tree while generating a case, in threaded programs
+# (python/cpython#106905, fixed in later versions): the case was never sent, so the run is made again.
+AST_FLUKE = "AST constructor recursion depth mismatch"
+
+
+def interpreter_fluke(outcome: Outcome) -> bool:
+    """Only CPython's AST error stopped the run: nothing about the service was learnt."""
+    return bool(outcome.errors) and not outcome.failures and all(AST_FLUKE in e for e in outcome.errors)
+
+
 def answered_text(response) -> str:
     if response is None:
         return "-"
@@ -236,6 +247,8 @@ def test_every_api_and_its_document_agree_under_every_check(fuzzed_world, subtes
                 with subtests.test(f"{database} {service_name} ({label})"):
                     started = time.monotonic()
                     outcome = run(url, config(fuzzed_world, service_name, label))
+                    if interpreter_fluke(outcome):
+                        outcome = run(url, config(fuzzed_world, service_name, label))
                     figures.append(f"{service_name} ({label}): {sum(outcome.cases.values())} cases, "
                                    f"{outcome.stateful_transitions} links, {time.monotonic() - started:.0f} s")
                     assert not outcome.failures and not outcome.errors, report(outcome)

@@ -1,7 +1,9 @@
 """`peercoach`: tokens, migrations, workers and dead-letter queues from the command line."""
 from __future__ import annotations
 
+import os
 import secrets
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -78,6 +80,22 @@ def migrate(name: str) -> None:
     for each in service.SERVICES if name == "all" else (name,):
         migrations.upgrade(service.load(each), settings_mod.load(each).database_url)
         click.echo(f"{each}: database at the latest revision")
+
+
+@main.command()
+@click.argument("name", type=click.Choice(service.SERVICES), envvar="PEERCOACH_SERVICE")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="gunicorn worker processes")
+def serve(name: str, workers: int) -> None:
+    """Migrate a service's database, then become its web process (gunicorn on the service's port).
+
+    NAME defaults to PEERCOACH_SERVICE, which each service's container image sets."""
+    from peercoach import migrations
+    settings = settings_mod.load(name)
+    migrations.upgrade(service.load(name), settings.database_url)
+    click.echo(f"{name}: database at the latest revision; serving on port {settings.port}")
+    sys.stdout.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "gunicorn", "--no-control-socket", "--workers", str(workers),
+                              "--bind", f"0.0.0.0:{settings.port}", f"{name}.app:create_app()"])
 
 
 @main.command()

@@ -62,6 +62,14 @@ def warn_if_shared_broker_user(settings) -> None:
                     "service its own (<SERVICE>_AMQP_URL)", settings.service, users[settings.service], ", ".join(sharing))
 
 
+def stop_on_signals() -> threading.Event:
+    """An event set by SIGINT or SIGTERM (which, as PID 1 of a container, would otherwise do nothing)."""
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    return stop
+
+
 def run(spec: ServiceSpec) -> None:
     """Run until SIGINT or SIGTERM; in-flight work finishes, unacked events are redelivered."""
     settings = settings_mod.load(spec.name)
@@ -70,9 +78,7 @@ def run(spec: ServiceSpec) -> None:
         settings_mod.check_jwt_secret(settings.jwt_secret)
     warn_if_shared_broker_user(settings)
     db = Database(settings.database_url)
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    stop = stop_on_signals()
     serve_metrics(settings)
     workers = threads(spec, settings, db, stop)
     for thread in workers:

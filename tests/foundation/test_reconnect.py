@@ -74,6 +74,8 @@ def test_a_lost_broker_is_one_warning_per_connection_and_nothing_is_lost(
         probe.collect(2.0)  # the worker keeps knocking meanwhile
         cut_off_broker.start()  # and the broker is back
         assert [e.id for e in probe.wait_for("application.submitted", count=2)] == [first.id, second.id]
+        # the consumer's connection finds the broker again on its own, perhaps after the relay's
+        eventually(lambda: sum("reachable again" in e["message"] for e in log_lines(stderr)) == 4)
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)

@@ -1,24 +1,34 @@
 """Month-end reminder: every coach with an active pairing and no timesheet in for the month.
 
-Run it from cron or a compose service at the end of each month (the worker sends what it queues):
+Run it from cron at the end of each month (the worker sends what it queues):
     python -m notifications.reminders [--period YYYY-MM]     (or: peercoach-remind [--period YYYY-MM])
+or keep it running (`make run` and docker compose do), queueing from the 25th on every SECONDS:
+    peercoach-remind --every SECONDS                          (stops at once on SIGTERM or SIGINT)
 Running it twice for the same month queues nothing more: the delivery log keys one reminder
 per coach and month.
 """
 from __future__ import annotations
 
+import logging
+import threading
 import uuid
 from datetime import date
+from typing import Callable
 
 import click
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from notifications import rules
 from notifications.deliveries import enqueue
 from notifications.models import CoachPairing, CoachTimesheet
-from peercoach import settings as settings_mod
+from peercoach import logs, settings as settings_mod
 from peercoach.db import Database
 from peercoach.periods import is_period, period_end, period_of
+from peercoach.worker import stop_on_signals
+
+log = logging.getLogger(__name__)
 
 REMINDER_IDS = uuid.UUID("6f1d3c52-8a57-4c1e-9a0e-3b7f2f0f4a11")
 EVENT_TYPE = "timesheet.reminder"
@@ -45,6 +55,25 @@ def queue_reminders(session: Session, period: str) -> int:
     return queued
 
 
+def remind(db: Database, period: str) -> None:
+    with db.transaction() as session:
+        queued = queue_reminders(session, period)
+    click.echo(f"{queued} timesheet reminder(s) queued for {period}")
+
+
+def keep_reminding(db: Database, every: float, stop: threading.Event,
+                   today: Callable[[], date] = date.today) -> None:
+    """Until `stop` is set: from the 25th on, the current month's reminders, every `every` seconds."""
+    while not stop.is_set():
+        day = today()
+        if rules.reminders_due(day):
+            try:
+                remind(db, period_of(day))
+            except SQLAlchemyError:
+                log.exception("reminders not queued: database unavailable; trying again in %ss", every)
+        stop.wait(every)
+
+
 def _check_period(_ctx, _param, value: str) -> str:
     if not is_period(value):
         raise click.BadParameter("expected YYYY-MM, e.g. 2026-11")
@@ -54,15 +83,25 @@ def _check_period(_ctx, _param, value: str) -> str:
 @click.command()
 @click.option("--period", default=lambda: period_of(date.today()), callback=_check_period,
               show_default="the current month", help="The month to remind about, YYYY-MM.")
-def main(period: str) -> None:
+@click.option("--every", type=click.IntRange(1), default=None, metavar="SECONDS",
+              help="Keep running: from the 25th of each month, queue that month's reminders every SECONDS; "
+                   "stop at once on SIGTERM or SIGINT.")
+@click.pass_context
+def main(ctx: click.Context, period: str, every: int | None) -> None:
     """Queue one timesheet reminder per coach with an active pairing and no timesheet in."""
+    if every and ctx.get_parameter_source("period") is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--every reminds about the current month; leave out --period")
     db = Database(settings_mod.load("notifications").database_url)
     try:
-        with db.transaction() as session:
-            queued = queue_reminders(session, period)
+        if every is None:
+            remind(db, period)
+            return
+        logs.configure("notifications")
+        stop = stop_on_signals()
+        click.echo(f"reminding from day {rules.REMINDERS_FROM_DAY} of each month, every {every}s")
+        keep_reminding(db, every, stop)
     finally:
         db.dispose()
-    click.echo(f"{queued} timesheet reminder(s) queued for {period}")
 
 
 if __name__ == "__main__":

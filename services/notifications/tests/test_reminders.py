@@ -1,12 +1,19 @@
 """Month-end reminders: coaches with an active pairing and no timesheet in, once a month each."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import threading
+from datetime import date
+
 from click.testing import CliRunner
 from sqlalchemy import select
 
 from notifications.config import Config
 from notifications.models import Delivery
-from notifications.reminders import main, queue_reminders
+from notifications.reminders import keep_reminding, main, queue_reminders
 from notifications.sender import send_one
 
 
@@ -77,3 +84,42 @@ def test_the_command_queues_once_and_the_coach_gets_the_reminder(apply, sample, 
     assert message["Subject"] == "Reminder: submit your timesheet for November 2026"
     text = message.get_body(("plain",)).get_content()
     assert f"https://timesheets.example.org/timesheets/{coach['coach_id']}/2026-11" in text
+
+
+def test_kept_running_it_queues_the_current_month_from_the_25th_on(apply, sample, notifications_db):
+    coach = sample.coach()
+    paired(apply, sample, coach)
+    stop = threading.Event()
+
+    def one_pass_on(day: date):
+        def today() -> date:
+            stop.set()
+            return day
+        return today
+
+    keep_reminding(notifications_db, 3600, stop, one_pass_on(date(2026, 11, 24)))
+    assert reminded(notifications_db) == []
+    stop.clear()
+    keep_reminding(notifications_db, 3600, stop, one_pass_on(date(2026, 11, 25)))
+    assert reminded(notifications_db) == [coach["email"]]
+
+
+def test_kept_running_it_stops_on_sigterm(notifications_db):
+    """As PID 1 of a container a signal without a handler does nothing: `docker compose stop` would wait for
+    the SIGKILL."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1",
+           "NOTIFICATIONS_DATABASE_URL": notifications_db.engine.url.render_as_string(False)}
+    process = subprocess.Popen([sys.executable, "-m", "notifications.reminders", "--every", "3600"],
+                               stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert "every 3600s" in process.stdout.readline()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0  # its own handler: killed by the signal it would be -15
+    finally:
+        process.kill()
+        process.stdout.close()
+
+
+def test_every_and_period_do_not_go_together():
+    result = CliRunner().invoke(main, ["--every", "60", "--period", "2026-11"])
+    assert result.exit_code == 2 and "leave out --period" in result.output

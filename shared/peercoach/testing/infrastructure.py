@@ -1,7 +1,8 @@
 """The real PostgreSQL and RabbitMQ the tests run against.
 
-From `TEST_DATABASE_URL` / `AMQP_URL` when set; otherwise containers started with
-testcontainers where a Docker engine exists; otherwise a clear error naming what to set.
+From `TEST_DATABASE_URL` / `AMQP_URL` when set; otherwise the local server when one answers on its
+standard port; otherwise containers started with testcontainers where a Docker engine answers;
+otherwise a clear error naming what to set.
 """
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import uuid
 from contextlib import contextmanager
 
 import pika
+import psycopg
 from sqlalchemy import create_engine, text
 
 from peercoach.db import normalize_url
+from peercoach.messaging.connection import broker_reachable
 from peercoach.messaging.topology import SUBSCRIPTIONS, Names
 
 LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 LOCAL_RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/%2F"
-MISSING = ("No {what} for the tests: set {var} (for example {example}) or run them where a Docker "
-           "engine can start a container.")
+MISSING = "No {what} for the tests: none answers at {local}, and {why}. Set {var} to one that answers."
 
 
 class InfrastructureMissing(RuntimeError):
@@ -29,33 +31,64 @@ class InfrastructureMissing(RuntimeError):
 def postgres_url():
     if os.environ.get("TEST_DATABASE_URL"):
         yield os.environ["TEST_DATABASE_URL"]
-        return
-    with _container("postgres", "TEST_DATABASE_URL", LOCAL_POSTGRES) as c:
-        yield c.get_connection_url()
+    elif postgres_answers(LOCAL_POSTGRES):
+        yield LOCAL_POSTGRES
+    else:
+        with _container("postgres", "TEST_DATABASE_URL", LOCAL_POSTGRES) as c:
+            yield c.get_connection_url()
 
 
 @contextmanager
 def amqp_url():
     if os.environ.get("AMQP_URL"):
         yield os.environ["AMQP_URL"]
-        return
-    with _container("rabbitmq", "AMQP_URL", LOCAL_RABBITMQ) as c:
-        params = c.get_connection_params()
-        yield f"amqp://guest:guest@{params.host}:{params.port}/%2F"
+    elif broker_reachable(LOCAL_RABBITMQ):
+        yield LOCAL_RABBITMQ
+    else:
+        with _container("rabbitmq", "AMQP_URL", LOCAL_RABBITMQ) as c:
+            params = c.get_connection_params()
+            yield f"amqp://guest:guest@{params.host}:{params.port}/%2F"
+
+
+def postgres_answers(url: str) -> bool:
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+        return True
+    except psycopg.Error:
+        return False
+
+
+def docker_engine_answers() -> bool:
+    """A Docker engine answers (what `docker info` asks), not merely a docker client on the PATH."""
+    try:
+        import docker
+        client = docker.from_env(timeout=10)
+        try:
+            return client.ping()
+        finally:
+            client.close()
+    except Exception:  # no SDK, no socket, refused, not a Docker API: no engine either way
+        return False
 
 
 @contextmanager
-def _container(kind: str, var: str, example: str):
+def _container(kind: str, var: str, local: str):
+    def missing(why: str) -> InfrastructureMissing:
+        return InfrastructureMissing(MISSING.format(what=kind, local=local, why=why, var=var))
+
+    if not docker_engine_answers():
+        raise missing("no Docker engine answers (docker info) to start one in a container")
+    if kind == "postgres":
+        from testcontainers.community.postgres import PostgresContainer
+        container = PostgresContainer("postgres:16-alpine")
+    else:
+        from testcontainers.community.rabbitmq import RabbitMqContainer
+        container = RabbitMqContainer("rabbitmq:3.13-management")
+    from docker.errors import DockerException
     try:
-        from docker.errors import DockerException
-        if kind == "postgres":
-            from testcontainers.postgres import PostgresContainer as Container
-        else:
-            from testcontainers.rabbitmq import RabbitMqContainer as Container
-        container = Container("postgres:16-alpine" if kind == "postgres" else "rabbitmq:3.13-management")
         container.start()
-    except (ImportError, DockerException) as exc:
-        raise InfrastructureMissing(MISSING.format(what=kind, var=var, example=example) + f" ({exc})")
+    except DockerException as exc:
+        raise missing(f"a Docker engine answers but the {kind} container did not start ({exc})") from exc
     try:
         yield container
     finally:

@@ -27,14 +27,12 @@ class EntryIn(Schema):
 
     @staticmethod
     def openapi_constraints() -> dict:
-        """A release day entry is at most one day (the rule `release_too_long` checks); a ticket number
-        comes with a release day entry only (the rule `ticket_without_release` checks)."""
-        return {"allOf": [
-            {"anyOf": [{"properties": {"activity": {"enum": [a for a in ACTIVITIES if a != RELEASE]}}},
-                       {"properties": {"activity": {"enum": [RELEASE]},
-                                       "minutes": {"maximum": MAX_RELEASE_MINUTES}}}]},
-            {"anyOf": [{"properties": {"ticket_number": {"type": "null"}}},
-                       {"required": ["activity"], "properties": {"activity": {"enum": [RELEASE]}}}]}]}
+        """A release day entry is at most one day (the rule `release_too_long` checks); only a release day
+        entry carries a ticket number (`ticket_without_release`)."""
+        return {"anyOf": [{"properties": {"activity": {"enum": [a for a in ACTIVITIES if a != RELEASE]},
+                                          "ticket_number": {"enum": [None]}}},
+                          {"properties": {"activity": {"enum": [RELEASE]},
+                                          "minutes": {"maximum": MAX_RELEASE_MINUTES}}}]}
 
 
 class EntryPatch(EntryIn):
