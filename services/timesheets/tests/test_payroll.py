@@ -213,3 +213,21 @@ def test_no_text_cell_of_the_payroll_csv_runs_as_a_formula(service):
     assert {row["hours"] for row in rows} == {"1.50"} and {row["payer_amount"] for row in rows} == {"30.00", "45.00"}
     for row in rows:
         assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())
+
+
+def test_the_batch_as_json_is_streamed_line_by_line_with_its_figures(service):
+    service.rate("SD-61", "50.00", "120.00", service.start)
+    for _ in range(3):
+        approve(service, service.add_pairing())
+    batch = export(service).get_json()
+
+    response = service.client.get(f"/payroll/exports/{batch['batch_id']}", headers=service.token("payroll"),
+                                  buffered=False)
+    streamed = response.is_streamed
+
+    body = response.get_json()
+    assert streamed and response.mimetype == "application/json"
+    assert {key: body[key] for key in ("batch_id", "period", "rows", "gross_total", "created_at")} == \
+        {key: batch[key] for key in ("batch_id", "period", "rows", "gross_total", "created_at")}
+    assert len(body["lines"]) == 6 and {line["payer_amount"] for line in body["lines"]} == {"30.00", "45.00"}
+    assert body["lines"][0]["district"] == "SD-61"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import uuid
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -118,6 +119,20 @@ def csv_chunks(engine, batch: PayrollBatch) -> Iterator[bytes]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue().encode()
+
+
+def json_chunks(engine, batch: PayrollBatch, head: dict) -> Iterator[bytes]:
+    """The batch as JSON (`head`'s fields, then `lines`), a few thousand lines at a time, so a big
+    batch never sits whole in memory."""
+    header = HEADERS[batch.layout]
+    yield (json.dumps(head)[:-1] + (", " if head else "") + '"lines": [').encode()
+    separator = ""
+    with engine.connect() as connection:
+        for partition in lines(connection, batch).partitions():
+            text = ", ".join(json.dumps(dict(zip(header, map(str, row)))) for row in partition)
+            yield (separator + text).encode()
+            separator = ", "
+    yield b"]}"
 
 
 def listing(session: Session, period: str | None, page: int, page_size: int,

@@ -67,9 +67,5 @@ class Export(MethodView):
         if as_csv:
             return Response(payroll.csv_chunks(db.engine, batch), mimetype="text/csv", headers={
                 "Content-Disposition": f'attachment; filename="payroll-{batch.period}-{batch_id}.csv"'})
-        header = payroll.HEADERS[batch.layout]
-        with db.engine.connect() as connection:
-            lines = [dict(zip(header, map(str, row))) for row in payroll.lines(connection, batch)]
-        return {"id": batch.id, "period": batch.period, "created_at": batch.created_at,
-                "created_by": batch.created_by, "rows": batch.rows, "gross_total": batch.gross_total,
-                "lines": lines}
+        head = BatchOut(exclude=("lines",)).dump(batch)
+        return Response(payroll.json_chunks(db.engine, batch, head), mimetype="application/json")
