@@ -38,6 +38,7 @@ from tests.access.table import OPERATIONS, headers
 from tests.access.world import World, start
 
 EXAMPLES = int(os.environ.get("PEERCOACH_FUZZ_EXAMPLES", "8"))
+pytestmark = pytest.mark.slow
 DATABASES = ("sqlite", "postgresql")
 LABELS = ("token", "no token")
 
