@@ -10,7 +10,6 @@ teacher's SMTP server and (b) the pairing being visible in timesheets. The broke
 """
 from __future__ import annotations
 
-import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import secrets
 import statistics
@@ -20,12 +19,14 @@ import time
 import uuid
 from pathlib import Path
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import pika
 import requests
 
 from peercoach.messaging.topology import Names
 from peercoach.service import SERVICES
-from peercoach.testing import infrastructure, stack as stack_mod
+from peercoach.testing import infrastructure
+from peercoach.testing import stack as stack_mod
 from peercoach.testing.broker import wait_until_consumed
 from peercoach.testing.flooding import RAISED_LIMITS
 from peercoach.testing.mail import Mailbox, start_smtp_server
@@ -93,7 +94,8 @@ def pairing_email_latencies(mailbox: Mailbox, posted: dict[str, tuple[float, str
         arrivals = list(zip(mailbox.arrived_at, mailbox.messages))
     latencies = []
     for started, email in posted.values():
-        pairing_mail = [at for at, message in arrivals if message["To"] == email and "hours approved" in message["Subject"]]
+        pairing_mail = [at for at, message in arrivals
+                        if message["To"] == email and "hours approved" in message["Subject"]]
         if pairing_mail:
             latencies.append(pairing_mail[0] - started)
     return latencies

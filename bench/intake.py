@@ -9,7 +9,6 @@ applications for a bounded time; prints requests/s for both and their ratio.
 """
 from __future__ import annotations
 
-import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import json
 import os
@@ -24,6 +23,7 @@ import time
 import uuid
 from pathlib import Path
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import requests
 
 from peercoach.testing import infrastructure

@@ -10,16 +10,14 @@ Run: .venv/bin/python bench/matching.py
 """
 from __future__ import annotations
 
-import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import random
 import time
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 from scipy.optimize import linear_sum_assignment
 
-
 from matching.assignment import propose, weights
-from matching.scoring import (Applicant, CoachProfile, capacity_points, grade_bands, match_points,
-                              pair_exclusion, words)
+from matching.scoring import Applicant, CoachProfile, capacity_points, grade_bands, match_points, pair_exclusion, words
 from peercoach.events.contracts import FOCUS_AREAS, SUPPORT_TYPES
 
 APPLICATIONS, COACHES, SEED = 2000, 500, 20261125

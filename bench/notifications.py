@@ -4,15 +4,15 @@
 
 Prints events/s for handling `pairing.created` (three emails each, inbox and delivery rows in
 PostgreSQL) and emails/s for the sender loop (claim up to 10 rows, then render text and HTML,
-send and record each) with one and with two senders, each keeping its SMTP connection open, against an aiosmtpd server in
-a process of its own (as Mailpit or a relay is in production; it takes no time from the
-senders' interpreter) that counts what it receives. Beside them, in the same run: one sender claiming one row at a time and opening a
-connection per email (as it did before), and the limit: the same messages, composed beforehand, sent by plain smtplib over one
+send and record each) with one and with two senders, each keeping its SMTP connection open,
+against an aiosmtpd server in a process of its own (as Mailpit or a relay is in production; it
+takes no time from the senders' interpreter) that counts what it receives. Beside them, in the
+same run: one sender claiming one row at a time and opening a connection per email (as it did
+before), and the limit: the same messages, composed beforehand, sent by plain smtplib over one
 connection with no database at all.
 """
 from __future__ import annotations
 
-import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import smtplib
 import socket
@@ -22,16 +22,15 @@ import threading
 import time
 import uuid
 
-
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 from sqlalchemy import select
 
+from notifications.app import SPEC
 from notifications.compose import compose
 from notifications.config import Config
-from notifications.models import tables
 from notifications.handlers import HANDLERS
-from notifications.app import SPEC
 from notifications.mailer import Mailer
-from notifications.models import Delivery
+from notifications.models import Delivery, tables
 from notifications.sender import send_batch, send_one
 from peercoach import migrations
 from peercoach.db import Database

@@ -10,17 +10,17 @@ printed beside the relay's wait limit between attempts.
 """
 from __future__ import annotations
 
-import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import threading
 import time
 import uuid
 from urllib.parse import urlsplit
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 from sqlalchemy import func, select
 
-from intake.models import outbox
 from intake.app import SPEC
+from intake.models import outbox
 from peercoach import migrations
 from peercoach.db import Database
 from peercoach.messaging.relay import Relay

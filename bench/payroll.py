@@ -14,7 +14,6 @@ Prints times, memory and the ratios. The database is dropped at the end.
 """
 from __future__ import annotations
 
-import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import hashlib
 import resource
@@ -22,6 +21,7 @@ import time
 import tracemalloc
 from datetime import date, datetime, timezone
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import psycopg
 
 from peercoach import migrations

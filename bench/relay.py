@@ -10,15 +10,15 @@ close, which flushes them, is timed too); and raw pika publishing one at a time 
 """
 from __future__ import annotations
 
-import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import argparse
 import time
 import uuid
 
+import benchpath  # noqa: F401  (first: keeps bench/ off the import path)
 import pika
 
-from intake.models import outbox, tables
 from intake.app import SPEC
+from intake.models import outbox, tables
 from peercoach import migrations
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope

@@ -10,7 +10,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 import click
 
-from peercoach import service, settings as settings_mod
+from peercoach import service
+from peercoach import settings as settings_mod
 from peercoach.messaging import access
 
 
@@ -78,7 +79,8 @@ def broker_definitions(vhost: str, operator: str | None) -> None:
                       "hashing_algorithm": access.HASHING_ALGORITHM, "tags": ["administrator"]})
     document = access.definitions(namespace, vhost, users, with_vhost=True, extra_users=extra)
     if operator:
-        document["permissions"].append({"user": operator, "vhost": vhost, "configure": ".*", "write": ".*", "read": ".*"})
+        document["permissions"].append({"user": operator, "vhost": vhost,
+                                         "configure": ".*", "write": ".*", "read": ".*"})
     click.echo(json.dumps(document, indent=2))
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 import jwt
 
-from peercoach import service, settings as settings_mod
+from peercoach import service
+from peercoach import settings as settings_mod
 from peercoach.broker_commands import broker
 from peercoach.web import revocation
 from peercoach.web.auth import MAX_API_TOKEN_TTL, PAYERS, ROLES, issue_token

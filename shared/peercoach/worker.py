@@ -7,7 +7,8 @@ import threading
 
 from prometheus_client import start_http_server
 
-from peercoach import logs, settings as settings_mod
+from peercoach import logs
+from peercoach import settings as settings_mod
 from peercoach.db import Database
 from peercoach.messaging.consumer import Consumer
 from peercoach.messaging.relay import Relay
@@ -56,10 +57,11 @@ def serve_metrics(settings):
 
 def warn_if_shared_broker_user(settings) -> None:
     users = settings.broker_users
-    sharing = sorted(name for name, user in users.items() if name != settings.service and user == users[settings.service])
+    mine = users[settings.service]
+    sharing = sorted(name for name, user in users.items() if name != settings.service and user == mine)
     if sharing:
         log.warning("%s shares its broker user %r with %s: its consumer cannot tell their events apart; give each "
-                    "service its own (<SERVICE>_AMQP_URL)", settings.service, users[settings.service], ", ".join(sharing))
+                    "service its own (<SERVICE>_AMQP_URL)", settings.service, mine, ", ".join(sharing))
 
 
 def stop_on_signals() -> threading.Event:

@@ -70,7 +70,8 @@ def pair(world: World, coaches: dict[str, str]) -> None:
 
 
 def known_to_timesheets(world: World, pairing_id: str) -> bool:
-    return world.call("timesheets", "GET", f"/pairings/{pairing_id}/hours", world.token("coordinator")).status_code == 200
+    hours = world.call("timesheets", "GET", f"/pairings/{pairing_id}/hours", world.token("coordinator"))
+    return hours.status_code == 200
 
 
 def opened_reviews(world: World, application_ids: set[str]) -> dict[str, str] | None:
@@ -98,9 +99,11 @@ def timesheets(world: World) -> None:
     for name in ("batch", "approved_sheet"):
         world.send("timesheets", "POST", f"/timesheets/{world.subjects[name].coach}/{world.period}/approve", 200)
         if name == "batch":
-            world.subjects[name].params["batch_id"] = world.send(
-                "timesheets", "POST", "/payroll/exports", 201, role="payroll", json={"period": world.period})["batch_id"]
+            batch = world.send("timesheets", "POST", "/payroll/exports", 201, role="payroll",
+                               json={"period": world.period})
+            world.subjects[name].params["batch_id"] = batch["batch_id"]
 
 
 def sent_email(world: World) -> str:
-    return eventually(lambda: world.send("notifications", "GET", "/notifications?state=sent", 200, role="admin"))[0]["id"]
+    sent = eventually(lambda: world.send("notifications", "GET", "/notifications?state=sent", 200, role="admin"))
+    return sent[0]["id"]

@@ -24,7 +24,8 @@ def untrusted(secret: str, role: str) -> dict[str, str]:
         return "Bearer " + jwt.encode(claims(**{"role": role, **changes}), secret, algorithm=ALGORITHM)
     past = datetime.now(UTC) - timedelta(minutes=5)
     return {
-        "bad signature": "Bearer " + jwt.encode(claims(role=role), "another-secret-of-32-bytes-length!", algorithm=ALGORITHM),
+        "bad signature": "Bearer " + jwt.encode(claims(role=role), "another-secret-of-32-bytes-length!",
+                                                algorithm=ALGORITHM),
         "expired": signed(exp=past, iat=past - timedelta(hours=1)),
         "unknown role": signed(role="evaluator"),
         "no role": signed(role=None),
@@ -34,7 +35,8 @@ def untrusted(secret: str, role: str) -> dict[str, str]:
         "another issuer": signed(iss="someone-else"),
         "no audience": signed(aud=None),
         "a link's audience": signed(aud=LINK),
-        "signed with the link key": "Bearer " + jwt.encode(claims(role=role), key_for(secret, LINK), algorithm=ALGORITHM),
+        "signed with the link key": "Bearer " + jwt.encode(claims(role=role), key_for(secret, LINK),
+                                                           algorithm=ALGORITHM),
         "no id": signed(jti=None),
         "no issue time": signed(iat=None),
         "living longer than an API token may": signed(exp=datetime.now(UTC) + timedelta(days=30)),

@@ -19,8 +19,9 @@ import pytest
 from sqlalchemy import select
 
 from intake.models import outbox as intake_outbox
-from matching.models import outbox as matching_outbox, tables as matching_tables
 from matching.models import Review
+from matching.models import outbox as matching_outbox
+from matching.models import tables as matching_tables
 from notifications.models import Delivery
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope

@@ -122,7 +122,8 @@ class HealthChecks:
                     self._start(container["Id"])
 
     def _containers(self) -> list[dict]:
-        ids = subprocess.run(["podman", "ps", "--quiet", "--no-trunc", "--filter", f"label={PROJECT_LABEL}={self.project}"],
+        ids = subprocess.run(["podman", "ps", "--quiet", "--no-trunc",
+                              "--filter", f"label={PROJECT_LABEL}={self.project}"],
                              capture_output=True, text=True).stdout.split()
         if not ids:
             return []

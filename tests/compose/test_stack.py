@@ -1,8 +1,9 @@
 """docker-compose.yml brought up for real and used as a person would (`make test-compose`).
 
-Builds the images (the four services' and dev-idp's), `docker compose up --build --wait`, then: an application posted to intake, its
-email read in Mailpit, the panel's approval through the API, the pairing in timesheets; the broker's
-container restarted with events waiting in a queue, none lost; the reminders stopping on SIGTERM; `down -v`.
+Builds the images (the four services' and dev-idp's), `docker compose up --build --wait`, then: an
+application posted to intake, its email read in Mailpit, the panel's approval through the API, the
+pairing in timesheets; the broker's container restarted with events waiting in a queue, none lost;
+the reminders stopping on SIGTERM; `down -v`.
 """
 import json
 from datetime import date

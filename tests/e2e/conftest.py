@@ -1,9 +1,9 @@
 import pytest
 
-from peercoach.service import SERVICES
-from peercoach.testing.broker import wait_until_consumed
 from peercoach.messaging.topology import Names
+from peercoach.service import SERVICES
 from peercoach.testing import stack as stack_mod
+from peercoach.testing.broker import wait_until_consumed
 from peercoach.testing.flooding import RAISED_LIMITS
 
 

@@ -5,12 +5,11 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from prometheus_client import REGISTRY
 from sqlalchemy import select
 
-from matching.models import tables as matching_tables
 from matching.models import Review
+from matching.models import tables as matching_tables
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope
 from peercoach.messaging.consumer import Consumer

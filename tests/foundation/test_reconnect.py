@@ -16,8 +16,8 @@ import pytest
 from intake.models import outbox
 from peercoach.db import Database
 from peercoach.messaging.connection import backoff_delays
-from peercoach.testing.broker import wait_until_consumed
 from peercoach.messaging.topology import Names
+from peercoach.testing.broker import wait_until_consumed
 from peercoach.testing.ports import free_port
 from peercoach.testing.tcp_proxy import TcpProxy
 from tests.helpers import eventually, submitted_payload

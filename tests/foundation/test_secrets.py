@@ -38,7 +38,8 @@ def test_an_api_token_lives_at_most_a_week(jwt_secret):
     with pytest.raises(ValueError, match="at most 7 days"):
         issue_token(jwt_secret, "admin", "ops", ttl=timedelta(days=8))
     result = subprocess.run([PEERCOACH, "token", "--role", "admin", "--sub", "ops", "--hours", "169"],
-                            capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PEERCOACH_JWT_SECRET": jwt_secret})
+                            capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "PEERCOACH_JWT_SECRET": jwt_secret})
     assert result.returncode != 0 and "--hours" in result.stderr
 
 

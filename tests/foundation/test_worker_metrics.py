@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 import requests
 
-from peercoach import settings as settings_mod, worker
+from peercoach import settings as settings_mod
+from peercoach import worker
 from peercoach.testing.ports import free_port
 
 

@@ -27,7 +27,8 @@ def test_a_role_map_translates_the_providers_own_values():
 
 
 def test_the_employee_id_claim_makes_a_teacher_acting_under_that_id():
-    teacher = person(employee_id=employee_id_from_claims({"employeeNumber": "E-9"}, ClaimRules(employee_id_claim="employeeNumber")))
+    rules = ClaimRules(employee_id_claim="employeeNumber")
+    teacher = person(employee_id=employee_id_from_claims({"employeeNumber": "E-9"}, rules))
 
     acting = teacher.acting_as(("coordinator", "teacher"))
 

@@ -145,7 +145,8 @@ def test_a_session_past_its_idle_or_absolute_limit_is_refused(signin_app):
 
 def test_signing_out_ends_the_session_in_every_service(signin_app, provider, database_url, start_worker):
     matching_url, intake_url = database_url("matching"), database_url("intake")
-    matching, intake = signin_app("matching", matching_url).test_client(), signin_app("intake", intake_url).test_client()
+    matching = signin_app("matching", matching_url).test_client()
+    intake = signin_app("intake", intake_url).test_client()
     start_worker("matching", matching_url)
     start_worker("intake", intake_url)
     sign_in(matching, provider)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask
 
 from intake import config as intake_config
-from intake.api import applications, withdrawals
 from intake import idempotency
+from intake.api import applications, withdrawals
 from intake.handlers import HANDLERS
 from intake.models import tables
 from intake.web import apply, limits, mine

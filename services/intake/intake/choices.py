@@ -1,8 +1,7 @@
 """Human labels for the codes every service shares (the codes live in the event contracts)."""
 from __future__ import annotations
 
-from peercoach.events.contracts import (EMPLOYMENT_STATUSES, FOCUS_AREAS, PROGRAMS, REASONS, REFERRALS,
-                                        SUPPORT_TYPES)
+from peercoach.events.contracts import EMPLOYMENT_STATUSES, FOCUS_AREAS, PROGRAMS, REASONS, REFERRALS, SUPPORT_TYPES
 
 GRADE_LEVELS = ("K",) + tuple(str(grade) for grade in range(1, 13))
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from intake import rules
-from peercoach.events.contracts import EMPLOYMENT_STATUSES, FOCUS_AREAS, PROGRAMS, REASONS, REFERRALS, \
-    SUPPORT_TYPES
-from peercoach.web.paging import PageQuery
+from peercoach.events.contracts import EMPLOYMENT_STATUSES, FOCUS_AREAS, PROGRAMS, REASONS, REFERRALS, SUPPORT_TYPES
 from peercoach.web.fields import Flag, Pattern, Timestamp, utc
+from peercoach.web.paging import PageQuery
 
 STATUSES = ("submitted", "approved", "denied", "withdrawn")
 PLAIN_LINE = Pattern(r"^[^\x00-\x1f\x7f]*$", error="Must be plain text on one line.")
@@ -82,7 +81,8 @@ class ApplicationInSchema(Schema):
         return {"oneOf": [{"properties": {
             "program": {"enum": [rule.key]}, "referral": {"enum": list(rule.referrals)},
             "focus_area": {"enum": list(rule.focus_areas)},
-            "teacher": {"type": "object", "properties": {"employment_status": {"enum": list(rule.employment_statuses)}}},
+            "teacher": {"type": "object",
+                        "properties": {"employment_status": {"enum": list(rule.employment_statuses)}}},
         }} for rule in rules.PROGRAM_RULES.values()]}
 
     @validates_schema(skip_on_field_errors=False)

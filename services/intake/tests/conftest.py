@@ -7,8 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from intake.models import tables
-from intake.models import Application
+from intake.models import Application, tables
 from peercoach.db import Database
 
 

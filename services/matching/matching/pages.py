@@ -10,13 +10,14 @@ from flask import request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
 
-from matching.usecases import reflections
 from matching.api.inputs import text
 from matching.models import Coach, Pairing
+from matching.usecases import reflections
 from peercoach.principal import Principal
 from peercoach.refusals import Refusal, Unauthorized
 from peercoach.web.app import context
-from peercoach.web.pages import csrf, link_principal, page as html_page
+from peercoach.web.pages import csrf, link_principal
+from peercoach.web.pages import page as html_page
 
 TEXT = text(10000, shortest=1, required=True)
 BAD_LINK = "This reflection link is not valid or has expired. Please contact the program coordinator."

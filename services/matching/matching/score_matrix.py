@@ -12,8 +12,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from matching.scoring import (FOCUS_POINTS, GRADE_POINTS, PROGRAM_POINTS, SUBJECT_POINTS, SUPPORT_POINTS,
-                              Applicant, CoachProfile)
+from matching.scoring import (
+    FOCUS_POINTS,
+    GRADE_POINTS,
+    PROGRAM_POINTS,
+    SUBJECT_POINTS,
+    SUPPORT_POINTS,
+    Applicant,
+    CoachProfile,
+)
 
 EXCLUDED = -1
 POINTS = np.int16  # every score fits (at most 100), and small arrays are quick to go through

@@ -2,7 +2,8 @@
 import itertools
 from collections import Counter
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.assignment import propose
 from matching.scoring import capacity_points, exclusion, match_points

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-
 SECRETS = ("Goal: calm transitions after lunch.", "I finally trust my own judgement.",
            "Report: the member's practice is sound.")
 READS = ("/plan", "/calendar.ics", "/reflections", "/agreements", "/reports")

@@ -2,7 +2,8 @@
 import random
 
 import numpy as np
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.assignment import propose, weights
 from matching.score_matrix import EXCLUDED, match_matrix

@@ -25,7 +25,8 @@ def test_better_fit_and_more_free_places_rank_higher():
 
 def test_inactive_full_other_program_and_the_teacher_themself_are_excluded():
     coaches = [coach("inactive", active=False), coach("full"),
-               coach("district", programs=frozenset({"district_coaching"})), coach("self", employee_id="E1"), coach("ok")]
+               coach("district", programs=frozenset({"district_coaching"})), coach("self", employee_id="E1"),
+               coach("ok")]
 
     ranking = rank(applicant(), coaches, loads={"full": 2})
 

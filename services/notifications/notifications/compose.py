@@ -16,8 +16,8 @@ REFLECTION_LINK_TTL = timedelta(days=60)
 
 def withdraw_url(settings: Settings, application_id: str, employee_id: str, email: str) -> str:
     """A link the teacher can follow to withdraw, with a token good for withdrawing that application only."""
-    token = issue_link_token(settings.jwt_secret, "teacher", employee_id, email, link_purpose("withdraw", application_id),
-                             WITHDRAW_LINK_TTL)
+    purpose = link_purpose("withdraw", application_id)
+    token = issue_link_token(settings.jwt_secret, "teacher", employee_id, email, purpose, WITHDRAW_LINK_TTL)
     return f"{public_url('intake')}/applications/{application_id}/withdraw?token={token}"
 
 

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from notifications.models import Delivery
 from notifications.rendering import subject
 
-
 INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 UNIQUE_KEY = ("event_id", "recipient", "template", "sequence")
 

@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 from notifications import rules
 from notifications.deliveries import enqueue
 from notifications.models import CoachPairing, CoachTimesheet
-from peercoach import logs, settings as settings_mod
+from peercoach import logs
+from peercoach import settings as settings_mod
 from peercoach.db import Database
 from peercoach.periods import is_period, period_end, period_of
 from peercoach.worker import stop_on_signals

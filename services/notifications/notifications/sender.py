@@ -22,7 +22,8 @@ from prometheus_client import Counter
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
-from notifications import config as config_mod, rules
+from notifications import config as config_mod
+from notifications import rules
 from notifications.compose import compose
 from notifications.config import Config
 from notifications.mailer import Mailer

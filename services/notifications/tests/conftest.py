@@ -7,8 +7,8 @@ import pytest
 
 from peercoach.db import Database
 from peercoach.events.envelope import Envelope
-from peercoach.messaging.topology import Names
 from peercoach.events.producers import owner
+from peercoach.messaging.topology import Names
 from peercoach.testing.broker import publish_raw
 from peercoach.testing.events import deliver
 from peercoach.testing.samples import submitted_payload

@@ -50,7 +50,8 @@ def test_application_received_with_a_withdraw_link_for_the_teacher_only(running,
     url = urlparse(link)
     assert f"{url.scheme}://{url.netloc}{url.path}" == \
         f"https://intake.example.org/applications/{payload['application_id']}/withdraw"
-    principal = decode_link_token(jwt_secret, parse_qs(url.query)["token"][0], link_purpose("withdraw", payload["application_id"]))
+    purpose = link_purpose("withdraw", payload["application_id"])
+    principal = decode_link_token(jwt_secret, parse_qs(url.query)["token"][0], purpose)
     assert (principal.role, principal.sub, principal.email) == ("teacher", teacher["employee_id"], teacher["email"])
     assert 'href="https://intake.example.org/applications/' in message.get_body(("html",)).get_content()
 

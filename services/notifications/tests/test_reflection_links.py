@@ -35,7 +35,8 @@ def test_teacher_and_coach_each_get_a_reflection_link_with_their_own_token(
         url = link_in(text)
         assert f"{url.scheme}://{url.netloc}{url.path}" == \
             f"https://matching.example.org/pairings/{payload['pairing_id']}/reflections"
-        principal = decode_link_token(jwt_secret, parse_qs(url.query)["token"][0], link_purpose("reflection", payload["pairing_id"]))
+        purpose = link_purpose("reflection", payload["pairing_id"])
+        principal = decode_link_token(jwt_secret, parse_qs(url.query)["token"][0], purpose)
         assert (principal.role, principal.sub) == (role, sub)
         assert "Please send a few lines" not in text
 

@@ -2,9 +2,10 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from timesheets.money import amount, coaching_shares, cents, half_days, hours, split
+from timesheets.money import amount, cents, coaching_shares, half_days, hours, split
 
 minutes = st.integers(min_value=1, max_value=100_000)
 rates = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999.99"), places=2)

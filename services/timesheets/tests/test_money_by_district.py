@@ -5,7 +5,8 @@ from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 RATES = {"SD-61": "47.53", "SD-23": "52.10", "SD-5": "44.87"}  # the teacher's district sets the rate
 DISTRICTS = tuple(RATES)

@@ -8,8 +8,8 @@ from alembic import command
 from sqlalchemy import create_engine, select, text
 
 from peercoach.migrations import alembic_config
-from timesheets.models import Timesheet
 from timesheets.app import SPEC
+from timesheets.models import Timesheet
 
 HEADER = "batch_id,employee_id,coach_name,period,pairing_id,program,hours,rate,gross_amount,payer," \
          "payer_amount,account_code,district"

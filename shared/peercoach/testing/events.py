@@ -16,7 +16,8 @@ def deliver(name: str, db: Database, event: str | Envelope, payload: dict | None
     """Hand `event` (an envelope, or a type, its payload and the payload's version) to service `name`'s
     handlers; returns the envelope.
     An envelope delivered again changes nothing, as on the broker."""
-    envelope = event if isinstance(event, Envelope) else Envelope.new(event, payload, producer=producer, version=version)
+    envelope = (event if isinstance(event, Envelope)
+                else Envelope.new(event, payload, producer=producer, version=version))
     if occurred_at:
         envelope = replace(envelope, occurred_at=occurred_at)
     spec = service.load(name)

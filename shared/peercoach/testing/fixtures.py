@@ -19,9 +19,9 @@ from peercoach.db import Database
 from peercoach.messaging.topology import Names
 from peercoach.settings import Settings
 from peercoach.testing import infrastructure
-from peercoach.testing.mail import Mailbox, start_smtp_server
 from peercoach.testing.browser import browser, browser_page  # noqa: F401  (fixtures of this plugin)
 from peercoach.testing.idp import dev_idp  # noqa: F401  (a fixture of this plugin)
+from peercoach.testing.mail import Mailbox, start_smtp_server
 from peercoach.web.auth import issue_token
 
 

@@ -8,7 +8,8 @@ from flask import Flask, current_app, request
 from flask_smorest import Api
 from marshmallow import Schema, fields
 
-from peercoach import logs, settings as settings_mod
+from peercoach import logs
+from peercoach import settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec

@@ -12,7 +12,6 @@ from flask import Flask, current_app, make_response, render_template
 from peercoach.principal import Principal
 from peercoach.refusals import Unauthorized
 from peercoach.web.auth import decode_link_token, link_purpose
-
 from peercoach.web.session import csrf, install  # noqa: F401  (csrf re-exported)
 
 HEADERS = {

@@ -34,7 +34,8 @@ from joserfc.errors import JoseError
 from sqlalchemy.orm import Session
 
 from peercoach.settings import public_url
-from peercoach.web import session as sessions, session_tables
+from peercoach.web import session as sessions
+from peercoach.web import session_tables
 from peercoach.web.pages import HEADERS
 from peercoach.web.people import ClaimRules, Person, employee_id_from_claims, roles_from_claims
 

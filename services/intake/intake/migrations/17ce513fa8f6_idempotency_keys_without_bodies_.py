@@ -9,8 +9,8 @@ Create Date: 2026-12-07 19:39:44.817001
 """
 import json
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = '17ce513fa8f6'
 down_revision = 'ef9d894038f8'

@@ -4,9 +4,8 @@ Revision ID: 2a009d97de15
 Revises: 17ce513fa8f6
 Create Date: 2026-12-07 19:42:05.970490
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '2a009d97de15'
 down_revision = '17ce513fa8f6'

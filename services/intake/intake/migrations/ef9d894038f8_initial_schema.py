@@ -4,9 +4,8 @@ Revision ID: ef9d894038f8
 Revises: 
 Create Date: 2026-11-25 14:21:35.958640
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'ef9d894038f8'
 down_revision = None

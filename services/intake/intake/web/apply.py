@@ -11,8 +11,8 @@ from intake import choices, usecases
 from intake.rules import PROGRAM_RULES
 from intake.schemas import ApplicationInSchema
 from intake.web import form
-from peercoach.web.pages import csrf, page
 from peercoach.web.app import context
+from peercoach.web.pages import csrf, page
 
 blueprint = Blueprint("apply", __name__)
 EXPIRED = "This form had expired, so nothing was sent. Please check your answers and send it again."

@@ -8,8 +8,8 @@ from flask_wtf.csrf import CSRFError
 from intake import usecases
 from intake.rules import PROGRAM_RULES
 from peercoach.refusals import Refusal, Unauthorized
-from peercoach.web.pages import csrf, link_principal, page
 from peercoach.web.app import context
+from peercoach.web.pages import csrf, link_principal, page
 
 BAD_LINK = "This withdraw link is not valid or has expired. Please contact the program coordinator."
 

@@ -10,9 +10,9 @@ from matching.usecases import coaches
 from peercoach.events.contracts import FOCUS_AREAS, PROGRAMS, SUPPORT_TYPES
 from peercoach.web.app import context
 from peercoach.web.auth import require
-from peercoach.web.paging import PageQuery, page_schema
 from peercoach.web.blueprint import Blueprint
 from peercoach.web.fields import flag, query_flag
+from peercoach.web.paging import PageQuery, page_schema
 
 CONSULTING = "peer_support_service"
 blp = Blueprint("coaches", __name__, description="The roster of coaches and peer support consultants")

@@ -4,13 +4,14 @@ from __future__ import annotations
 from flask.views import MethodView
 from marshmallow import Schema, fields, validate
 
-from matching.usecases import disclosure
 from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
+from matching.usecases import disclosure
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.blueprint import Blueprint
 from peercoach.web.fields import Timestamp, worded
+
 
 def recipient() -> fields.String:
     """Who a report goes to, as agreed; kept trimmed, so more than spaces."""

@@ -8,9 +8,9 @@ from matching.api.inputs import amount, text
 from matching.usecases import pairings
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
-from peercoach.web.paging import PageQuery, page_schema
 from peercoach.web.blueprint import Blueprint
 from peercoach.web.fields import Timestamp
+from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("extensions", __name__, description="Extensions of a pairing's approved hours")
 

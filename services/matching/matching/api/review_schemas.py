@@ -1,7 +1,6 @@
 """What reviews look like, and what a decision on one may say."""
 from __future__ import annotations
 
-
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from matching.api.inputs import MOST_HALF_DAYS, amount, text

@@ -4,9 +4,8 @@ Revision ID: 61bed1e3cc45
 Revises: 9e2a5284af47
 Create Date: 2026-11-25 14:41:02.779573
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '61bed1e3cc45'
 down_revision = '9e2a5284af47'

@@ -4,9 +4,8 @@ Revision ID: 9e2a5284af47
 Revises: 
 Create Date: 2026-11-25 14:20:51.770018
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '9e2a5284af47'
 down_revision = None

@@ -4,9 +4,8 @@ Revision ID: deb92035182a
 Revises: 61bed1e3cc45
 Create Date: 2026-12-07 19:42:09.949946
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'deb92035182a'
 down_revision = '61bed1e3cc45'

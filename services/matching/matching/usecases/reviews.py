@@ -81,7 +81,8 @@ def approve(session: Session, principal: Principal, review: Review, decision: di
         review.program, review.referral, decision.get("hours_approved"), decision.get("release_half_days"),
         (funding["federation_pct"], funding["district_pct"]) if funding else None, decision.get("account_code"))
     if session.get(Coach, decision["coach_id"]) is None:
-        raise RuleBroken("Unknown coach.", "unknown_coach", fields={"coach_id": ["No coach with this id is on the roster."]})
+        raise RuleBroken("Unknown coach.", "unknown_coach",
+                         fields={"coach_id": ["No coach with this id is on the roster."]})
     _claim(session, review, "approved")
     coach = _locked_eligible_coach(session, review, decision["coach_id"])
     pairing = Pairing(

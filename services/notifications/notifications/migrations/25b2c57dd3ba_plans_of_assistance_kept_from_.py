@@ -4,9 +4,8 @@ Revision ID: 25b2c57dd3ba
 Revises: ebbb872ef513
 Create Date: 2026-12-07 20:00:09.363053
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '25b2c57dd3ba'
 down_revision = 'ebbb872ef513'

@@ -4,9 +4,8 @@ Revision ID: c02798d91c1f
 Revises: 25b2c57dd3ba
 Create Date: 2026-12-07 19:42:21.196414
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'c02798d91c1f'
 down_revision = '25b2c57dd3ba'

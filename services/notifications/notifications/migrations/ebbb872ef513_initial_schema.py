@@ -4,9 +4,8 @@ Revision ID: ebbb872ef513
 Revises: 
 Create Date: 2026-11-25 14:20:22.611235
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'ebbb872ef513'
 down_revision = None

@@ -6,8 +6,8 @@ from flask.views import MethodView
 
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
-from peercoach.web.idempotency import KeyHeaderSchema
 from peercoach.web.blueprint import Blueprint
+from peercoach.web.idempotency import KeyHeaderSchema
 from timesheets import payroll
 from timesheets.api.schemas import BatchOut, BatchPage, BatchQuery, ExportIn
 from timesheets.usecases import paying

@@ -4,9 +4,8 @@ Revision ID: ef5bba50337e
 Revises: 
 Create Date: 2026-11-25 14:19:58.663125
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'ef5bba50337e'
 down_revision = None

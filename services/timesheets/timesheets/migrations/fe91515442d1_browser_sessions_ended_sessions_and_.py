@@ -4,9 +4,8 @@ Revision ID: fe91515442d1
 Revises: 5e7f9a1b3c4d
 Create Date: 2026-12-07 19:42:16.543001
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'fe91515442d1'
 down_revision = '5e7f9a1b3c4d'
