@@ -9,7 +9,12 @@ export PEERCOACH_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: install run test test-compose bench clean
 
-install: $(STAMP)
+install: $(STAMP) node_modules/.installed
+
+# axe-core (package.json), which the page tests load into Chromium.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 $(STAMP): requirements.txt requirements-dev.txt shared/pyproject.toml services/*/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,4 +47,4 @@ bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -22,6 +22,7 @@ from peercoach.testing import infrastructure
 from peercoach.testing.browser import browser, browser_page  # noqa: F401  (fixtures of this plugin)
 from peercoach.testing.idp import dev_idp  # noqa: F401  (a fixture of this plugin)
 from peercoach.testing.mail import Mailbox, start_smtp_server
+from peercoach.testing.pages import pages_stack  # noqa: F401  (a fixture of this plugin)
 from peercoach.web.auth import issue_token
 
 

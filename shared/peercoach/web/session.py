@@ -30,7 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from peercoach.messaging.outbox import Outbox
 from peercoach.service import SERVICES
 from peercoach.settings import public_url
-from peercoach.web import session_tables
+from peercoach.web import navigation, session_tables
 from peercoach.web.auth import SESSION, key_for
 from peercoach.web.people import Person
 
@@ -195,8 +195,10 @@ def safe_next(url: str | None) -> str:
 
 
 def _account_context() -> dict:
-    return {"account": {"person": current_person(), "home_url": home_url(), "signout_url": signout_url(),
-                        "signin_url": signin_url(request.url if request.method == "GET" else None)}}
+    person = current_person()
+    return {"account": {"person": person, "home_url": home_url(), "signout_url": signout_url(),
+                        "signin_url": signin_url(request.url if request.method == "GET" else None),
+                        "menu": navigation.menu_for(person)}}
 
 
 @api.get("/session")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -36,6 +35,7 @@ from sqlalchemy.orm import Session
 from peercoach.settings import public_url
 from peercoach.web import session as sessions
 from peercoach.web import session_tables
+from peercoach.web.navigation import sections_for
 from peercoach.web.pages import HEADERS
 from peercoach.web.people import ClaimRules, Person, employee_id_from_claims, roles_from_claims
 
@@ -229,43 +229,6 @@ def signout():
         except requests.RequestException:
             log.warning("provider unreachable: signed out here only")
     return redirect(back)
-
-
-# The home page: what each of my roles lets me do, with links into the four services.
-
-def sections_for(person: Person) -> list[dict]:
-    """One section per role the person holds (and one for everyone: applying)."""
-    intake, matching, timesheets, notifications = (public_url(name) for name in
-                                                   ("intake", "matching", "timesheets", "notifications"))
-    period = date.today().strftime("%Y-%m")
-    sections = []
-    for role in person.roles:
-        links = {
-            "admin": [("Email deliveries", f"{notifications}/notifications"),
-                      ("Notifications API", f"{notifications}/docs")],
-            "coordinator": [("Applications", f"{intake}/applications"),
-                            ("Pending reviews", f"{matching}/reviews?status=pending"),
-                            ("Coach roster", f"{matching}/coaches"),
-                            ("Pairings", f"{matching}/pairings"),
-                            ("Extension requests", f"{matching}/extensions"),
-                            ("Program report", f"{matching}/reports/program?year={date.today().year}"),
-                            ("Audit trail", f"{matching}/audit")],
-            "finance": [(f"Billing statement ({role.payer}, {period})",
-                         f"{timesheets}/billing/statements?payer={role.payer}&period={period}"),
-                        ("Timesheets API", f"{timesheets}/docs")],
-            "payroll": [("Payroll exports (API)", f"{timesheets}/docs")],
-            "coach": [("My pairings", f"{matching}/pairings"),
-                      (f"My timesheet for {period}", f"{timesheets}/timesheets/{person.coach_id}/{period}")],
-            "teacher": [("My applications", f"{intake}/mine")],
-        }[role.name]
-        sections.append({"role": role.name, "title": TITLES[role.name].format(payer=role.payer), "links": links})
-    sections.append({"role": "applicant", "title": "Peer coaching for you",
-                     "links": [("Apply for coaching", f"{intake}/apply"), ("My applications", f"{intake}/mine")]})
-    return sections
-
-
-TITLES = {"admin": "Administrator", "coordinator": "Program coordinator", "finance": "Finance ({payer})",
-          "payroll": "Payroll", "coach": "Coach", "teacher": "Teacher"}
 
 
 def with_coach(person: Person, coach_id: str | None) -> Person:
