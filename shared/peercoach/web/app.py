@@ -13,7 +13,7 @@ from peercoach import settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec
-from peercoach.web import errors, headers, openapi, ops, proxies, session
+from peercoach.web import errors, formats, headers, openapi, ops, proxies, session
 
 SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
 
@@ -84,6 +84,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
     app.after_request(_echo_correlation_id)
     app.after_request(ops.record_request)
     headers.install(app)
+    formats.install(app)
     return app
 
 
