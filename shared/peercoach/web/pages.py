@@ -7,12 +7,15 @@ and its CSRF secret: peercoach.web.session, installed on every service by build_
 """
 from __future__ import annotations
 
-from flask import Flask, current_app, make_response, render_template
+import functools
+
+from flask import Flask, current_app, g, make_response, redirect, render_template, request
+from flask_wtf.csrf import CSRFError
 
 from peercoach.principal import Principal
-from peercoach.refusals import Unauthorized
+from peercoach.refusals import Forbidden, NotFound, Unauthorized
 from peercoach.web.auth import decode_link_token, link_purpose
-from peercoach.web.session import csrf, install  # noqa: F401  (csrf re-exported)
+from peercoach.web.session import csrf, current_person, install, signin_url  # noqa: F401  (csrf re-exported)
 
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -42,3 +45,36 @@ def link_principal(token: str, action: str, resource_id: str, roles: tuple[str, 
     if principal is None or principal.role not in roles:
         raise Unauthorized(bad_link, code="invalid_link")
     return principal
+
+
+def for_roles(*roles: str):
+    """A page for a signed-in person holding one of `roles`; the view receives the principal of that role
+    first. Without a session: to sign-in, and back here after. Without the role: a 403 page. A POST must
+    carry the form's CSRF token. A not-found or forbidden refusal the view lets through is a page saying
+    so with its status (never the JSON error)."""
+    def decorator(view):
+        @functools.wraps(view)
+        def guarded(*args, **kwargs):
+            person = current_person()
+            if person is None:
+                return redirect(signin_url(request.url if request.method == "GET" else request.referrer))
+            principal = person.acting_as(roles)
+            if principal is None:
+                return problem(403, "Not for your role", f"This page is for the {' or '.join(roles)} role.")
+            g.principal = principal
+            try:
+                if request.method == "POST":
+                    csrf.protect()
+                return view(principal, *args, **kwargs)
+            except CSRFError:
+                return problem(400, "The form expired", "Go back, reload the page and send the form again.")
+            except (NotFound, Forbidden) as refusal:
+                return problem(refusal.status, "Not found" if refusal.status == 404 else "Not allowed",
+                               refusal.message)
+        return guarded
+    return decorator
+
+
+def problem(status: int, title: str, message: str):
+    """A page that says why the request cannot be served, with the HTTP status to match."""
+    return page("peercoach/problem.html", status, title=title, message=message)
