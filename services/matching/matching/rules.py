@@ -22,6 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from peercoach.programs import (
+    DISTRICT_COACHING,
+    DISTRICT_RELEASE_HALF_DAYS,
+    PEER_SUPPORT,
+    VOLUNTARY,
+    VOLUNTARY_RELEASE_HALF_DAYS,
+)
 from peercoach.refusals import RuleBroken
 
 HARD_MAX_HOURS = Decimal("40")
@@ -41,9 +48,9 @@ class ProgramRule:
 
 
 RULES = {
-    "voluntary_peer_coaching": ProgramRule(Decimal("10"), 2, 2, False, True),
-    "district_coaching": ProgramRule(Decimal("10"), 4, 4, True, True),
-    "peer_support_service": ProgramRule(None, None, MAX_PSS_RELEASE_HALF_DAYS, False, False),
+    VOLUNTARY: ProgramRule(Decimal("10"), VOLUNTARY_RELEASE_HALF_DAYS, VOLUNTARY_RELEASE_HALF_DAYS, False, True),
+    DISTRICT_COACHING: ProgramRule(Decimal("10"), DISTRICT_RELEASE_HALF_DAYS, DISTRICT_RELEASE_HALF_DAYS, True, True),
+    PEER_SUPPORT: ProgramRule(None, None, MAX_PSS_RELEASE_HALF_DAYS, False, False),
 }
 
 

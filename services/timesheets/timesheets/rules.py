@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from peercoach.periods import period_of
+from peercoach.programs import VOLUNTARY, VOLUNTARY_LESSON_CYCLES, VOLUNTARY_RELEASE_DAYS
 from peercoach.refusals import RuleBroken
 from timesheets.money import half_days, hours
 
@@ -29,9 +30,8 @@ ACTIVITIES = ("planning", "demonstration_lesson", "debrief", "observation", "tea
               "release_day", "other")
 RELEASE = "release_day"
 LESSON_CYCLE = "lesson_cycle_observation"
-VOLUNTARY = "voluntary_peer_coaching"
-MAX_LESSON_CYCLES = 2
-MAX_VOLUNTARY_RELEASE_DAYS = 1
+MAX_LESSON_CYCLES = VOLUNTARY_LESSON_CYCLES
+MAX_VOLUNTARY_RELEASE_DAYS = VOLUNTARY_RELEASE_DAYS
 MAX_RELEASE_MINUTES = 420
 
 
