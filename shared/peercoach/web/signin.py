@@ -32,6 +32,7 @@ from flask_wtf.csrf import CSRFError
 from joserfc.errors import JoseError
 from sqlalchemy.orm import Session
 
+from peercoach.refusals import Unauthorized
 from peercoach.settings import public_url
 from peercoach.web import session as sessions
 from peercoach.web import session_tables
@@ -48,10 +49,6 @@ NEXT = "signin_next"
 DEFAULT_SCOPES = "openid email profile"
 
 Linker = Callable[[Session, Person], Person]
-
-
-class Refused(Exception):
-    """A sign-in not to complete; the message is safe to show."""
 
 
 @dataclass
@@ -144,10 +141,10 @@ def finish():
     next_url = sessions.safe_next(session.get(NEXT))
     try:
         person = verified_person()
-    except Refused as refusal:
+    except Unauthorized as refusal:
         log.warning("sign-in refused: %s", refusal)
         session.clear()
-        return account_page("peercoach/signin_refused.html", 401, message=str(refusal))
+        return account_page("peercoach/signin_refused.html", refusal.status, message=refusal.message)
     except requests.RequestException:
         log.exception("identity provider unreachable")
         session.clear()
@@ -165,28 +162,29 @@ def claims_options() -> dict:
 
 
 def verified_person() -> Person:
-    """The person of a verified authorization response; raises Refused for anything not to trust."""
+    """The person of a verified authorization response; raises Unauthorized for anything not to trust
+    (its message is safe to show)."""
     if request.args.get("error"):
-        raise Refused(f"The provider did not sign you in ({request.args.get('error')}).")
+        raise Unauthorized(f"The provider did not sign you in ({request.args.get('error')}).")
     oidc, state = client(), request.args.get("state", "")
     if not state or oidc.framework.get_state_data(session, state) is None:
-        raise Refused("This sign-in response does not belong to this browser's sign-in (state mismatch). "
+        raise Unauthorized("This sign-in response does not belong to this browser's sign-in (state mismatch). "
                       "Please sign in again.")
     ctx = current_app.extensions["peercoach"]
     with ctx.db.transaction() as db:
         first_use = session_tables.use_once(db, ctx.spec.metadata, state)
     if not first_use:
-        raise Refused("This sign-in response was used already. Please sign in again.")
+        raise Unauthorized("This sign-in response was used already. Please sign in again.")
     metadata_issuer = (oidc.load_server_metadata().get("issuer") or "").rstrip("/")
     if metadata_issuer != issuer():
-        raise Refused(f"The provider names itself {metadata_issuer!r}, not the configured issuer.")
+        raise Unauthorized(f"The provider names itself {metadata_issuer!r}, not the configured issuer.")
     try:
         token = oidc.authorize_access_token(claims_options=claims_options(), leeway=60)
     except (OAuthError, JoseError, ValueError, KeyError) as error:
-        raise Refused(f"The sign-in could not be verified ({type(error).__name__}: {error}).") from error
+        raise Unauthorized(f"The sign-in could not be verified ({type(error).__name__}: {error}).") from error
     claims = token.get("userinfo")
     if not claims:
-        raise Refused("The provider sent no ID token.")
+        raise Unauthorized("The provider sent no ID token.")
     return linked(person_from_claims(dict(claims)))
 
 
