@@ -10,12 +10,12 @@ from flask import request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
 
-from matching.api.inputs import text
 from matching.models import Coach, Pairing
 from matching.usecases import reflections
 from peercoach.principal import Principal
 from peercoach.refusals import Refusal, Unauthorized
 from peercoach.web.app import context
+from peercoach.web.fields import text
 from peercoach.web.pages import csrf, link_principal
 from peercoach.web.pages import page as html_page
 

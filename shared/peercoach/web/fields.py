@@ -45,6 +45,11 @@ def no_nul(**kwargs) -> Pattern:
     return Pattern(NO_NUL, error=kwargs.get("error", "Text may not contain NUL characters."))
 
 
+def text(longest: int, shortest: int = 0, **kwargs) -> fields.String:
+    """A string field of that length, free of NUL characters."""
+    return fields.String(validate=[no_nul(), validate.Length(min=shortest, max=longest)], **kwargs)
+
+
 def utc(moment: datetime) -> datetime:
     """The same moment in UTC with its offset; a naive value (SQLite keeps no offset) is UTC already."""
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)

@@ -4,12 +4,11 @@ from __future__ import annotations
 from flask.views import MethodView
 from marshmallow import Schema, fields
 
-from matching.api.inputs import text
 from matching.usecases import reports
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import Timestamp
+from peercoach.web.fields import Timestamp, text
 from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("audit", __name__, description="Who changed a status or touched a disclosure, and when")

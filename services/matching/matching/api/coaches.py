@@ -4,14 +4,13 @@ from __future__ import annotations
 from flask.views import MethodView
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from matching.api.inputs import text
 from matching.scoring import GRADES
 from matching.usecases import coaches
 from peercoach.events.contracts import FOCUS_AREAS, PROGRAMS, SUPPORT_TYPES
 from peercoach.web.app import context
 from peercoach.web.auth import require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import flag, query_flag
+from peercoach.web.fields import flag, query_flag, text
 from peercoach.web.paging import PageQuery, page_schema
 
 CONSULTING = "peer_support_service"

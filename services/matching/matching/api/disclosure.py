@@ -4,13 +4,12 @@ from __future__ import annotations
 from flask.views import MethodView
 from marshmallow import Schema, fields, validate
 
-from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
 from matching.usecases import disclosure
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import Timestamp, worded
+from peercoach.web.fields import Timestamp, text, worded
 
 
 def recipient() -> fields.String:

@@ -4,12 +4,12 @@ from __future__ import annotations
 from flask.views import MethodView
 from marshmallow import Schema, fields, validate
 
-from matching.api.inputs import amount, text
+from matching.api.inputs import amount
 from matching.usecases import pairings
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import Timestamp
+from peercoach.web.fields import Timestamp, text
 from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("extensions", __name__, description="Extensions of a pairing's approved hours")

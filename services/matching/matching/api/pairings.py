@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask.views import MethodView
 from marshmallow import Schema, fields, validate
 
-from matching.api.inputs import text
 from matching.usecases import pairings
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.blueprint import Blueprint
+from peercoach.web.fields import text
 from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("pairings", __name__, description="Teacher and coach pairings")

@@ -8,14 +8,13 @@ from flask.views import MethodView
 from marshmallow import Schema, fields, validate
 
 from matching import calendar
-from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
 from matching.usecases import plans
 from peercoach.events.contracts import FOCUS_AREAS, SUPPORT_TYPES
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import ClockTime, Day, Timestamp
+from peercoach.web.fields import ClockTime, Day, Timestamp, text
 
 blp = Blueprint("plans", __name__, description="A pairing's professional development plan and calendar")
 

@@ -6,14 +6,13 @@ from flask.views import MethodView
 from marshmallow import Schema, ValidationError, fields
 
 from matching import pages
-from matching.api.inputs import text
 from matching.participants import PARTICIPANTS
 from matching.usecases import reflections
 from peercoach.refusals import RuleBroken
 from peercoach.web.app import context
 from peercoach.web.auth import current_principal, require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import Timestamp
+from peercoach.web.fields import Timestamp, text
 
 blp = Blueprint("reflections", __name__, description="Reflections of teacher and coach at the close of a pairing")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")

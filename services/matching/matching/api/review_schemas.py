@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from matching.api.inputs import MOST_HALF_DAYS, amount, text
-from peercoach.web.fields import Day, Timestamp
+from matching.api.inputs import MOST_HALF_DAYS, amount
+from peercoach.web.fields import Day, Timestamp, text
 
 STATUSES = ("pending", "approved", "denied", "withdrawn")
 APPROVE_ONLY = ("coach_id", "hours_approved", "release_half_days", "funding", "account_code", "starts_on")

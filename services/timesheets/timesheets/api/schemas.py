@@ -5,7 +5,7 @@ from marshmallow import Schema, fields, post_dump, validate
 
 from peercoach.events.contracts import PROGRAMS
 from peercoach.periods import INVALID, PATTERN
-from peercoach.web.fields import Amount, Day, Pattern, Timestamp, no_nul
+from peercoach.web.fields import Amount, Day, Pattern, Timestamp, text
 from peercoach.web.paging import PageQuery, page_schema
 from timesheets.listing import STATUSES
 from timesheets.rules import ACTIVITIES, MAX_RELEASE_MINUTES, RELEASE
@@ -19,7 +19,7 @@ class EntryIn(Schema):
     date = Day(required=True)
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1440))
     activity = fields.String(required=True, validate=validate.OneOf(ACTIVITIES))
-    note = fields.String(load_default=None, allow_none=True, validate=[no_nul(), validate.Length(max=5000)])
+    note = text(5000, load_default=None, allow_none=True)
     ticket_number = fields.String(load_default=None, allow_none=True, validate=[
         validate.Length(min=1, max=40), Pattern(r"^[A-Za-z0-9][A-Za-z0-9 ./#-]*$", error=(
             "Use the ticket number as the helpdesk gave it: letters, digits, spaces and . / # -."))],
@@ -104,7 +104,7 @@ SheetPage = page_schema(SheetSummary)
 
 
 class RejectIn(Schema):
-    reason = fields.String(required=True, validate=[no_nul(), validate.Length(min=1, max=2000)])
+    reason = text(2000, 1, required=True)
 
 
 class RateIn(Schema):
