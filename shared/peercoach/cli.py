@@ -15,6 +15,7 @@ from peercoach import settings as settings_mod
 from peercoach.broker_commands import broker
 from peercoach.web import revocation
 from peercoach.web.auth import MAX_API_TOKEN_TTL, PAYERS, ROLES, issue_token
+from peercoach.web.grants import GRANTABLE
 
 
 @click.group()
@@ -61,6 +62,29 @@ def revoke(token_or_id: str) -> None:
     path = settings_mod.revoked_tokens_path()
     revocation.revoke(path, token_id, note)
     click.echo(f"revoked {token_id} (listed in {path})")
+
+
+@main.command()
+@click.argument("email")
+@click.argument("role", type=click.Choice(GRANTABLE))
+@click.option("--district", "districts", multiple=True,
+              help="For finance:district: a district it may read (repeat for more; none: all).")
+def grant(email: str, role: str, districts: tuple[str, ...]) -> None:
+    """Grant ROLE to whoever signs in with EMAIL (the first admin, say), as the admin page does:
+    audited, and announced to every service. Uses matching's database (MATCHING_DATABASE_URL)."""
+    from matching.usecases import grants
+    from peercoach.db import Database
+    from peercoach.principal import Principal
+    from peercoach.refusals import Refusal
+    db = Database(settings_mod.load("matching").database_url)
+    try:
+        with db.transaction() as session:
+            granted = grants.grant(session, Principal("admin", "operator"), email, role, districts)
+    except Refusal as refusal:
+        raise click.ClickException(refusal.message) from refusal
+    finally:
+        db.dispose()
+    click.echo(f"granted {role} to {granted['email']} (grant {granted['id']})")
 
 
 @main.command()

@@ -120,6 +120,9 @@ OPERATIONS = [
     Op("matching", "POST", "/pairings/{pairing_id}/reports", {"coach": 201}, subject="case", hidden=("other_coach",),
        body=lambda *_: {"recipient": RECIPIENT, "content": "Progress as agreed with the member."}),
     Op("matching", "GET", "/audit", COORDINATOR),
+    Op("matching", "GET", "/grants", {"admin": 200}),
+    Op("matching", "POST", "/grants", {"admin": 201}, body=World.new_grant),
+    Op("matching", "DELETE", "/grants/{grant_id}", {"admin": 204}, subject=World.fresh_grant),
     Op("matching", "GET", "/reports/program", COORDINATOR, query=lambda *_: {"year": date.today().year}),
 
     Op("timesheets", "GET", "/pairings/{pairing_id}/entries", {"coach": 200, "coordinator": 200}),

@@ -47,6 +47,13 @@ class World:
         created = self.send("intake", "POST", "/applications", 201, role="", json=body)
         return Subject({"application_id": created["id"]}, teacher=body["teacher"]["employee_id"])
 
+    def new_grant(self, *_) -> dict:
+        return {"email": f"clerk.{uuid.uuid4().hex[:8]}@district.example.org", "role": "payroll"}
+
+    def fresh_grant(self) -> Subject:
+        created = self.send("matching", "POST", "/grants", 201, role="admin", json=self.new_grant())
+        return Subject({"grant_id": created["id"]})
+
     def new_coach(self) -> dict:
         ref = uuid.uuid4().hex[:8]
         return {"employee_id": f"C{ref}", "name": f"Grace Coach{ref}", "email": f"grace.{ref}@school.example.org",

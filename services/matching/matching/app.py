@@ -9,6 +9,7 @@ from matching.api import BLUEPRINTS
 from matching.handlers import HANDLERS
 from matching.models import tables
 from matching.people import link_coach
+from matching.web import grants as grant_pages
 from peercoach.service import ServiceSpec
 from peercoach.web import signin
 from peercoach.web.app import build_app
@@ -21,4 +22,5 @@ def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=BLUEPRINTS)
     enable_forms(app)
     signin.install(app, link=link_coach)
+    app.register_blueprint(grant_pages.blueprint)
     return app

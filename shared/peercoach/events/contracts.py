@@ -183,6 +183,26 @@ class SessionEnded(Strict):
     expires_at = fields.AwareDateTime(required=True)
 
 
+GRANTABLE = ("admin", "coordinator", "payroll", "finance:district", "finance:federation")
+
+
+class RoleGranted(Strict):
+    """An admin granted a role to whoever signs in with this (provider-verified) email."""
+    grant_id = fields.String(required=True, validate=validate.Length(equal=36))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    role = fields.String(required=True, validate=validate.OneOf(GRANTABLE))
+    districts = fields.List(fields.String(validate=validate.Length(min=1, max=40)), required=True)
+    granted_by = fields.String(required=True, validate=validate.Length(min=1, max=254))
+    granted_at = fields.AwareDateTime(required=True)
+
+
+class RoleRevoked(Strict):
+    """An admin revoked a grant: no service honours it from now on."""
+    grant_id = fields.String(required=True, validate=validate.Length(equal=36))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    role = fields.String(required=True, validate=validate.OneOf(GRANTABLE))
+
+
 CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("application.submitted", 1): ApplicationSubmitted,
     ("application.withdrawn", 1): ApplicationWithdrawn,
@@ -198,6 +218,8 @@ CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("hours.threshold_reached", 1): HoursThresholdReached,
     ("payroll.exported", 1): PayrollExported,
     ("session.ended", 1): SessionEnded,
+    ("role.granted", 1): RoleGranted,
+    ("role.revoked", 1): RoleRevoked,
 }
 
 

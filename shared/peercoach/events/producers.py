@@ -16,6 +16,8 @@ PRODUCERS: dict[str, str] = {
     "pairing.hours_extended": "matching",
     "pairing.closed": "matching",
     "session.ended": "matching",  # sign-out is served by matching (peercoach.web.session)
+    "role.granted": "matching",  # matching owns the roles admins grant (peercoach.web.grants)
+    "role.revoked": "matching",
     "timesheet.submitted": "timesheets",
     "timesheet.approved": "timesheets",
     "timesheet.rejected": "timesheets",

@@ -8,13 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "intake": ("application.approved", "application.denied", "session.ended"),
+    "intake": ("application.approved", "application.denied", "session.ended", "role.granted", "role.revoked"),
     "matching": ("application.submitted", "application.withdrawn", "timesheet.approved", "session.ended"),
-    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed", "session.ended"),
+    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed", "session.ended",
+                   "role.granted", "role.revoked"),
     "notifications": ("application.submitted", "application.approved", "application.denied",
                       "application.withdrawn", "pairing.created", "pairing.hours_extended",
                       "pairing.closed", "timesheet.submitted", "timesheet.approved",
-                      "timesheet.rejected", "hours.threshold_reached", "session.ended"),
+                      "timesheet.rejected", "hours.threshold_reached", "session.ended",
+                      "role.granted", "role.revoked"),
 }
 
 RETRY_DELAY_MS = 1000

@@ -6,7 +6,9 @@ as Entra ID sends app roles, or `groups`, or Keycloak's `realm_access.roles`) an
 claim (`OIDC_EMPLOYEE_ID_CLAIM`). A value of the role claim names a role: `coordinator`, `coach`,
 `payroll`, `admin`, or `finance:<payer>` (`finance:district`, `finance:federation`); values the
 provider spells otherwise (Entra group object ids, say) are translated by `OIDC_ROLE_MAP`
-(`value=role` pairs separated by commas). Unknown values are ignored.
+(`value=role` pairs separated by commas). Unknown values are ignored. An admin can also grant
+roles by email (`peercoach.web.grants`), for providers that send no such claim; a person holds the
+roles of both.
 
 A person with an employee id is a teacher (the employee id is how intake and matching know
 their applications and pairings). A coach acts through their roster entry, linked at sign-in by
@@ -64,6 +66,7 @@ def claim(claims: Mapping, path: str):
 class Role:
     name: str
     payer: str | None = None
+    districts: tuple[str, ...] = ()  # finance of the district payer, by grant: only these (none: all)
 
     def __str__(self) -> str:
         return f"{self.name}:{self.payer}" if self.payer else self.name
@@ -109,12 +112,15 @@ class Person:
     claimed_roles: tuple[str, ...] = ()
     employee_id: str | None = None
     coach_id: str | None = None
+    granted: tuple[Role, ...] = ()  # by an admin, read from the current grants at each request
 
     @property
     def roles(self) -> list[Role]:
         """Every role the person holds now, in order of preference."""
         held = [parse_role(value) for value in self.claimed_roles]
         held = [role for role in held if role and (role.name != "coach" or self.coach_id)]
+        held += [role for role in self.granted if (role.name, role.payer) not in
+                 {(each.name, each.payer) for each in held}]
         if self.coach_id and not any(role.name == "coach" for role in held):
             held.append(Role("coach"))  # the roster itself says they coach
         if self.employee_id:
@@ -133,7 +139,8 @@ class Person:
     def principal(self, role: Role) -> Principal:
         """The person acting in one role, as the services' checks know callers."""
         sub = {"teacher": self.employee_id, "coach": self.coach_id}.get(role.name) or self.label
-        return Principal(role.name, sub, self.email if self.email_verified else None, role.payer)
+        return Principal(role.name, sub, self.email if self.email_verified else None, role.payer,
+                         districts=role.districts)
 
     def acting_as(self, allowed: tuple[str, ...]) -> Principal | None:
         """The principal of the person's preferred role among `allowed`, or None if they hold none."""

@@ -20,6 +20,7 @@ import logging
 import os
 import secrets
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from urllib.parse import urlencode, urlsplit
 
@@ -30,7 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from peercoach.messaging.outbox import Outbox
 from peercoach.service import SERVICES
 from peercoach.settings import public_url
-from peercoach.web import navigation, session_tables
+from peercoach.web import grants, navigation, session_tables
 from peercoach.web.auth import SESSION, key_for
 from peercoach.web.people import Person
 
@@ -99,9 +100,11 @@ def _check_session() -> None:
         session.clear()
         return
     ctx = _ctx()
+    person = person_from(session["person"])
     try:
         with ctx.db.transaction() as db:
             ended = session_tables.has_ended(db, ctx.spec.metadata, session.get("sid", ""))
+            granted = grants.roles_of(db, ctx.spec.metadata, person.email) if person.email_verified else ()
     except SQLAlchemyError:
         log.warning("session not checked: database unavailable; not using it for this request")
         return
@@ -110,7 +113,7 @@ def _check_session() -> None:
         return
     if now - seen_at > SEEN_GRANULARITY:
         session["seen_at"] = now
-    g.person = person_from(session["person"])
+    g.person = replace(person, granted=granted)
 
 
 def person_from(data: dict) -> Person:

@@ -1,16 +1,17 @@
 """The JSON API of matching, one module per resource."""
 from matching.api import (
-                          assignments,
-                          audit,
-                          coaches,
-                          disclosure,
-                          extensions,
-                          pairings,
-                          plans,
-                          program_report,
-                          reflections,
-                          reviews,
+    assignments,
+    audit,
+    coaches,
+    disclosure,
+    extensions,
+    grants,
+    pairings,
+    plans,
+    program_report,
+    reflections,
+    reviews,
 )
 
 BLUEPRINTS = [coaches.blp, reviews.blp, assignments.blp, pairings.blp, extensions.blp, plans.blp, reflections.blp,
-              disclosure.blp, audit.blp, program_report.blp]
+              disclosure.blp, audit.blp, program_report.blp, grants.blp]

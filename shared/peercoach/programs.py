@@ -1,0 +1,17 @@
+"""Allowances the program documents fix and two services apply: matching when the panel approves,
+timesheets when time is logged. Pure constants, one place.
+
+Voluntary peer coaching (document 000): up to two lesson cycles and one substitute day, which is
+two release half-days. District coaching (document 002): at most four half-days of TOC release.
+"""
+from __future__ import annotations
+
+VOLUNTARY = "voluntary_peer_coaching"
+DISTRICT_COACHING = "district_coaching"
+PEER_SUPPORT = "peer_support_service"
+
+HALF_DAYS_PER_DAY = 2
+VOLUNTARY_RELEASE_DAYS = 1
+VOLUNTARY_RELEASE_HALF_DAYS = VOLUNTARY_RELEASE_DAYS * HALF_DAYS_PER_DAY
+VOLUNTARY_LESSON_CYCLES = 2
+DISTRICT_RELEASE_HALF_DAYS = 4
