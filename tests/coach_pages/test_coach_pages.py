@@ -140,7 +140,8 @@ def test_a_refusal_shows_beside_the_field_with_what_remains_keeping_what_was_typ
         look(page, "coach-log-refused-hours")
         hours, minutes = divmod(left_minutes, 60)
         remains = f"{hours} h {minutes} min" if minutes else f"{hours} h"
-        assert f"{remains} of coaching time left" in page.locator(".field.invalid").inner_text()
+        beside = page.locator(".field.invalid").inner_text()
+        assert f"That is more than is left: {remains} of coaching time left" in beside
         assert page.get_by_label("Minutes").input_value() == str(left_minutes + 30)
         page.get_by_role("link", name=re.compile("coaching time left")).wait_for()  # the error summary's link
 
