@@ -43,8 +43,9 @@ def recent_entries(session, principal: Principal) -> list:
     return sorted(logged, key=lambda entry: entry.created_at, reverse=True)[:RECENT]
 
 
-def log_page(session, principal: Principal, values: MultiDict, errors: dict | None = None, status: int = 200):
-    mine = coaching.pairings(session, principal)
+def log_page(session, principal: Principal, values: MultiDict, errors: dict | None = None, status: int = 200,
+             mine: list[dict] | None = None):
+    mine = coaching.pairings(session, principal) if mine is None else mine
     return page("coach_log.html", status, values=values, errors=errors or {}, pairings=mine,
                 recent=recent_entries(session, principal), today=date.today())
 
@@ -56,7 +57,7 @@ def show_log(principal: Principal):
         mine = coaching.pairings(session, principal)
         values = MultiDict({"date": date.today().isoformat(), "form_key": uuid.uuid4().hex,
                             "pairing": default_pairing(session, principal, mine) or ""})
-        return log_page(session, principal, values)
+        return log_page(session, principal, values, mine=mine)
 
 
 @blueprint.post("/pages/log")

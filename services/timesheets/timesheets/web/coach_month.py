@@ -13,7 +13,6 @@ from peercoach.web.app import context
 from peercoach.web.formats import month
 from peercoach.web.forms import done, errors_of
 from peercoach.web.pages import for_roles, page
-from timesheets.models import Pairing
 from timesheets.usecases import coaching, timesheets
 from timesheets.web import coach_labels
 
@@ -44,7 +43,8 @@ def neighbours(period: str) -> tuple[str, str]:
 def month_page(principal: Principal, period: str, errors: dict | None = None, status: int = 200):
     with context().db.transaction() as session:
         sheet = timesheets.timesheet(session, principal, principal.sub, period)
-        teachers = {item["pairing_id"]: session.get(Pairing, item["pairing_id"]) for item in sheet["pairings"]}
+        teachers = {item["pairing_id"]: coaching.pairing(session, principal, item["pairing_id"])
+                    for item in sheet["pairings"]}
         before, after = neighbours(period)
         return page("coach_month.html", status, sheet=sheet, pairings=teachers, editable=sheet["status"] in OPEN,
                     before=before, after=after if after <= period_of(date.today()) else None,
