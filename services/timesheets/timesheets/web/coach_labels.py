@@ -12,9 +12,9 @@ ACTIVITIES = {
     "observation": "Observation",
     "team_teaching": "Team teaching",
     "lesson_cycle_planning": "Lesson cycle: planning",
-    "lesson_cycle_observation": "Lesson cycle: observation (counts the cycle)",
+    "lesson_cycle_observation": "Lesson cycle: observation",
     "lesson_cycle_debrief": "Lesson cycle: debrief",
-    "release_day": "Release day (the teacher's substitute time)",
+    "release_day": "Release day (substitute time)",
     "other": "Other",
 }
 assert set(ACTIVITIES) == set(rules.ACTIVITIES)
