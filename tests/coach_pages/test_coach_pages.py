@@ -268,3 +268,18 @@ def test_a_coach_never_reaches_another_coachs_pairing_or_entries(pages_stack, br
         assert page.goto(coaching.url("/pages/pairings")).status == 403
         look(page, "coach-pages-refused-teacher")
         assert page.goto(coaching.url(f"/pages/months/{period(1)}")).status == 403
+
+
+def test_with_two_pairings_the_log_offers_both_and_picks_the_last_used(pages_stack, browser, coaching):
+    _, second = coaching.pair(coaching.coach)
+    coaching.log(date.today(), 20, "debrief")  # the first pairing is the last used
+    with signed_in(browser, pages_stack, "coach", width="desktop") as page:
+        page.goto(coaching.url("/pages/log"))
+        look(page, "coach-log-two-pairings")
+        chosen = page.get_by_label("Pairing")
+        assert chosen.input_value() == coaching.pairing
+        assert {o.get_attribute("value") for o in chosen.locator("option").all()} == {coaching.pairing, second}
+        page.goto(coaching.url("/pages/pairings"))
+        assert page.locator("section.pairing").count() == 2
+        page.goto(coaching.url(f"/pages/months/{period(0)}"))
+        look(page, "coach-month-desktop")
