@@ -2,7 +2,7 @@
 from datetime import date
 from decimal import Decimal
 
-from peercoach.web.formats import day, hours, minutes, money, month
+from peercoach.web.formats import day, hours, minutes, money, month, program
 
 
 def test_money_is_currency_with_cents_and_thousands():
@@ -22,3 +22,8 @@ def test_months_and_days_spell_the_month_out():
     assert month("2026-11") == "November 2026"
     assert day(date(2026, 3, 4)) == "4 March 2026"
     assert day("2026-03-04T10:00:00+00:00") == "4 March 2026"
+
+
+def test_programs_have_their_names():
+    assert program("voluntary_peer_coaching") == "Voluntary peer coaching"
+    assert program("peer_support_service") == "Peer Support Service"

@@ -39,7 +39,9 @@ def links(settings: Settings, delivery: Delivery) -> dict:
     if delivery.template == "pairing_closed":
         found["reflection_url"] = reflection_url(settings, context, delivery.recipient)
     if "coach_id" in context and "period" in context:
-        found["timesheet_url"] = f"{public_url('timesheets')}/timesheets/{context['coach_id']}/{context['period']}"
+        found["timesheet_url"] = f"{public_url('timesheets')}/pages/months/{context['period']}"
+    if delivery.template == "hours_threshold_coach":
+        found["pairings_url"] = f"{public_url('timesheets')}/pages/pairings"
     return found
 
 

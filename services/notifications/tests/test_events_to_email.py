@@ -105,6 +105,7 @@ def test_hours_threshold_tells_the_coach_and_the_coordinator(running, publish, s
     assert to_coach["Subject"] == "You have used 80% of the approved coaching hours"
     assert f"You have logged 8 of the 10 hours approved for pairing {payload['pairing_id']} (80%)." \
         in text_of(to_coach)
+    assert "/pages/pairings\n" in text_of(to_coach)
     assert to_coordinator["Subject"] == f"{payload['coach']['name']} has used 80% of a pairing's approved hours"
     assert len(mailbox.messages) == 2
 
@@ -119,4 +120,4 @@ def test_a_rejected_timesheet_tells_the_coach_why(running, publish, sample):
     assert message["Subject"] == "Your timesheet for November 2026 was sent back"
     text = text_of(message)
     assert "(6.5 hours):\nTwo entries on 3 November overlap.\n" in text
-    assert f"/timesheets/{payload['coach_id']}/2026-11\n" in text
+    assert "/pages/months/2026-11\n" in text

@@ -83,7 +83,7 @@ def test_the_command_queues_once_and_the_coach_gets_the_reminder(apply, sample, 
     assert message["To"] == coach["email"]
     assert message["Subject"] == "Reminder: submit your timesheet for November 2026"
     text = message.get_body(("plain",)).get_content()
-    assert f"https://timesheets.example.org/timesheets/{coach['coach_id']}/2026-11" in text
+    assert "https://timesheets.example.org/pages/months/2026-11" in text
 
 
 def test_kept_running_it_queues_the_current_month_from_the_25th_on(apply, sample, notifications_db):

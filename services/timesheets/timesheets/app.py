@@ -7,9 +7,13 @@ from peercoach.web.app import build_app
 from timesheets.api import BLUEPRINTS
 from timesheets.handlers import HANDLERS
 from timesheets.models import tables
+from timesheets.web import coach_log, coach_month
 
 SPEC = ServiceSpec("timesheets", tables, handlers=HANDLERS)
 
 
 def create_app(config: dict | None = None) -> Flask:
-    return build_app(SPEC, config, blueprints=BLUEPRINTS)
+    app = build_app(SPEC, config, blueprints=BLUEPRINTS)
+    app.register_blueprint(coach_log.blueprint)
+    app.register_blueprint(coach_month.blueprint)
+    return app

@@ -23,7 +23,8 @@ def add_pairing(session: Session, event: Event) -> None:
         program=payload["program"], district=teacher["district"],
         hours_approved=payload["hours_approved"], release_half_days=payload["release_half_days"],
         federation_pct=funding["federation_pct"], district_pct=funding["district_pct"],
-        account_code=payload["account_code"], started_on=payload["started_on"]))
+        account_code=payload["account_code"], started_on=payload["started_on"],
+        teacher_name=f"{teacher['first_name']} {teacher['last_name']}", teacher_school=teacher["school"]))
 
 
 def extend_hours(session: Session, event: Event) -> None:

@@ -46,6 +46,8 @@ class Pairing(Base):
     account_code: Mapped[str] = mapped_column(String(100))
     started_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    teacher_name: Mapped[str | None] = mapped_column(String(200))  # for the coach's pages (none before them)
+    teacher_school: Mapped[str | None] = mapped_column(String(200))
     threshold_notified_for: Mapped[Decimal | None] = mapped_column(HOURS)
 
 
@@ -56,6 +58,7 @@ class Entry(Base):
     __table_args__ = (
         Index("ix_entries_coach_period", "coach_id", "period"),
         CheckConstraint("minutes > 0", name="ck_entries_minutes_positive"),
+        UniqueConstraint("form_key", name="uq_entries_form_key"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -68,6 +71,7 @@ class Entry(Base):
     note: Mapped[str | None] = mapped_column(Text)
     ticket_number: Mapped[str | None] = mapped_column(String(40))  # release_day only: the substitute booking
     rate: Mapped[Decimal | None] = mapped_column(MONEY)
+    form_key: Mapped[str | None] = mapped_column(String(64))  # the page form that made it: a resend makes no second
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -8,6 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from flask import Flask
 
 CENT = Decimal("0.01")
+PROGRAMS = {"voluntary_peer_coaching": "Voluntary peer coaching", "district_coaching": "District coaching",
+            "peer_support_service": "Peer Support Service"}
 
 
 def money(amount) -> str:
@@ -42,5 +44,10 @@ def day(value) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def program(code: str) -> str:
+    """`voluntary_peer_coaching` → `Voluntary peer coaching`."""
+    return PROGRAMS.get(code, code)
+
+
 def install(app: Flask) -> None:
-    app.jinja_env.filters.update(money=money, minutes=minutes, hours=hours, month=month, day=day)
+    app.jinja_env.filters.update(money=money, minutes=minutes, hours=hours, month=month, day=day, program=program)

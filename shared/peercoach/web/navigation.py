@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from peercoach.settings import public_url
+from peercoach.web.formats import month
 from peercoach.web.people import Person
 
 TITLES = {"admin": "Administrator", "coordinator": "Program coordinator", "finance": "Finance ({payer})",
@@ -31,8 +32,8 @@ def role_links(role, person: Person) -> list[tuple[str, str]]:
                      f"{timesheets}/billing/statements?payer={role.payer}&period={period}"),
                     ("Timesheets API", f"{timesheets}/docs")],
         "payroll": [("Payroll exports (API)", f"{timesheets}/docs")],
-        "coach": [("My pairings", f"{matching}/pairings"),
-                  (f"My timesheet for {period}", f"{timesheets}/timesheets/{person.coach_id}/{period}")],
+        "coach": [("My pairings", f"{timesheets}/pages/pairings"), ("Log time", f"{timesheets}/pages/log"),
+                  (f"My timesheet for {month(period)}", f"{timesheets}/pages/months/{period}")],
         "teacher": [("My applications", f"{intake}/mine")],
     }[role.name]
 

@@ -43,14 +43,19 @@ def entries_page(session: Session, principal: Principal, pairing_id: str, page: 
 
 
 def log(session: Session, principal: Principal, pairing_id: str, day: date, minutes: int, activity: str,
-        note: str | None, ticket_number: str | None = None) -> Entry:
-    """Add an entry within the rules; `hours.threshold_reached` once 80% of the approved hours are used."""
+        note: str | None, ticket_number: str | None = None, form_key: str | None = None) -> Entry:
+    """Add an entry within the rules; `hours.threshold_reached` once 80% of the approved hours are used.
+    With `form_key` (the page form's own key), a form sent twice makes one entry: the repeat gets the first."""
     pairing = access.pairing(session, pairing_id, lock=True)
     access.ensure_coach(principal, pairing.coach_id)
+    earlier = form_key and session.scalar(select(Entry).where(Entry.form_key == form_key,
+                                                              Entry.coach_id == pairing.coach_id))
+    if earlier:
+        return earlier
     enforce(session, pairing, rules.Entry(day, minutes, activity, ticket_number))
     entry = Entry(id=str(uuid.uuid4()), pairing_id=pairing.id, coach_id=pairing.coach_id, day=day,
                   period=period_of(day), minutes=minutes, activity=activity, note=note,
-                  ticket_number=ticket_number, created_at=datetime.now(timezone.utc))
+                  ticket_number=ticket_number, form_key=form_key, created_at=datetime.now(timezone.utc))
     session.add(entry)
     session.flush()
     ledger.announce_threshold(session, pairing)
