@@ -13,9 +13,9 @@ from peercoach import settings as settings_mod
 from peercoach.db import Database
 from peercoach.logs import correlation_id
 from peercoach.service import ServiceSpec
-from peercoach.web import errors, formats, headers, openapi, ops, proxies, session
+from peercoach.web import docs, errors, formats, headers, openapi, ops, proxies, session
 
-SWAGGER_UI_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
+SWAGGER_UI_URL = "/swagger-ui/"  # served by each service from the swagger-ui-bundle package (docs.py)
 
 
 class ErrorDetail(Schema):
@@ -85,6 +85,7 @@ def build_app(spec: ServiceSpec, overrides: dict | None = None, blueprints=()) -
     app.after_request(ops.record_request)
     headers.install(app)
     formats.install(app)
+    app.register_blueprint(docs.assets)
     return app
 
 

@@ -2,16 +2,16 @@
 
 A response that set its own (the HTML pages, see `peercoach.web.pages`) keeps them; every other
 one gets a policy that loads nothing, may not be framed and is not cached. Swagger UI at /docs
-loads its script and style from SWAGGER_UI_URL and runs one inline script, allowed by its hash.
+loads its script and style from this service (peercoach.web.docs) and runs one inline script,
+allowed by its hash.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
-from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 
 DEFAULTS = {
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
@@ -31,11 +31,9 @@ def script_hashes(html: str) -> list[str]:
 
 
 def docs_policy(html: str) -> str:
-    """Swagger UI: its assets from their origin, its one inline script by hash, the document from here."""
-    parts = urlsplit(current_app.config.get("OPENAPI_SWAGGER_UI_URL") or "")
-    assets = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
-    scripts = " ".join(filter(None, ["'self'", assets, *script_hashes(html)]))
-    styles = " ".join(filter(None, ["'self'", assets, "'unsafe-inline'"]))
+    """Swagger UI: its assets and the document from here, its one inline script by hash."""
+    scripts = " ".join(["'self'", *script_hashes(html)])
+    styles = "'self' 'unsafe-inline'"
     return (f"default-src 'none'; script-src {scripts}; style-src {styles}; "
             "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'none'")
 

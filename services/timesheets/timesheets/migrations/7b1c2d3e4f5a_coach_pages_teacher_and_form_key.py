@@ -1,14 +1,14 @@
 """the coach's pages: the teacher of each pairing; the key of the form that made an entry (one entry per form)
 
 Revision ID: 7b1c2d3e4f5a
-Revises: fe91515442d1
+Revises: dcd05b44d83e
 Create Date: 2026-12-07 23:30:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "7b1c2d3e4f5a"
-down_revision = "fe91515442d1"
+down_revision = "dcd05b44d83e"
 branch_labels = None
 depends_on = None
 
