@@ -16,6 +16,11 @@ PRODUCERS: dict[str, str] = {
     "pairing.hours_extended": "matching",
     "pairing.closed": "matching",
     "session.ended": "matching",  # sign-out is served by matching (peercoach.web.session)
+    "credential.issued": "matching",  # machine credentials (peercoach.web.machine_credentials)
+    "credential.revoked": "matching",
+    "credential.used.intake": "intake",  # each service tells matching of the uses it served
+    "credential.used.timesheets": "timesheets",
+    "credential.used.notifications": "notifications",
     "timesheet.submitted": "timesheets",
     "timesheet.approved": "timesheets",
     "timesheet.rejected": "timesheets",

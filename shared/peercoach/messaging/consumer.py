@@ -31,7 +31,7 @@ from peercoach.logs import correlation_id, fields
 from peercoach.messaging import metrics, topology, trust
 from peercoach.messaging.connection import backoff_delays, connect
 from peercoach.messaging.tables import MessagingTables
-from peercoach.web import session_tables
+from peercoach.web import machine_credentials, session_tables
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,10 @@ class Consumer:
         """`broker_users`: the broker user each service publishes as (by default every service
         shares this consumer's own login, which cannot tell services apart)."""
         # Every service keeps the sessions signed out anywhere (peercoach.web.session_tables).
-        handlers = {session_tables.EVENT: session_tables.handler(tables.outbox.metadata), **handlers}
+        # and the machine credentials matching issues (peercoach.web.machine_credentials).
+        metadata = tables.outbox.metadata
+        handlers = {session_tables.EVENT: session_tables.handler(metadata),
+                    **machine_credentials.handlers(metadata, service, tuple(topology.SUBSCRIPTIONS)), **handlers}
         missing = set(topology.SUBSCRIPTIONS[service]) - set(handlers)
         if missing:
             raise ValueError(f"{service} subscribes to {sorted(missing)} but has no handler for them")

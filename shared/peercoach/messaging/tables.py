@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text
 
-from peercoach.web import session_tables
+from peercoach.web import machine_credentials, session_tables
 
 
 class MessagingTables:
     """Declare `outbox` and `inbox` on a service's MetaData (so its migrations carry them), and
-    the tables every service keeps about browser sessions (peercoach.web.session_tables)."""
+    the tables every service keeps about browser sessions (peercoach.web.session_tables) and machine
+    credentials (peercoach.web.machine_credentials)."""
 
     def __init__(self, metadata: MetaData):
         self.outbox = Table(
@@ -31,3 +32,4 @@ class MessagingTables:
             Column("processed_at", DateTime(timezone=True), nullable=False),
         )
         session_tables.declare(metadata)
+        machine_credentials.declare(metadata)

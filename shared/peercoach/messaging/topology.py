@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+CREDENTIALS = ("credential.issued", "credential.revoked")  # kept by every service but matching, which owns them
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "intake": ("application.approved", "application.denied", "session.ended"),
-    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved", "session.ended"),
-    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed", "session.ended"),
+    "intake": ("application.approved", "application.denied", "session.ended", *CREDENTIALS),
+    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved", "session.ended",
+                 "credential.used.intake", "credential.used.timesheets", "credential.used.notifications"),
+    "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed", "session.ended", *CREDENTIALS),
     "notifications": ("application.submitted", "application.approved", "application.denied",
                       "application.withdrawn", "pairing.created", "pairing.hours_extended",
                       "pairing.closed", "timesheet.submitted", "timesheet.approved",
-                      "timesheet.rejected", "hours.threshold_reached", "session.ended"),
+                      "timesheet.rejected", "hours.threshold_reached", "session.ended", *CREDENTIALS),
 }
 
 RETRY_DELAY_MS = 1000

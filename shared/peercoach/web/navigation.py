@@ -17,7 +17,8 @@ def role_links(role, person: Person) -> list[tuple[str, str]]:
                                                    ("intake", "matching", "timesheets", "notifications"))
     period = date.today().strftime("%Y-%m")
     return {
-        "admin": [("Email deliveries", f"{notifications}/notifications"),
+        "admin": [("Machine credentials", f"{matching}/pages/credentials"),
+                  ("Email deliveries", f"{notifications}/notifications"),
                   ("Notifications API", f"{notifications}/docs")],
         "coordinator": [("Applications", f"{intake}/applications"),
                         ("Pending reviews", f"{matching}/reviews?status=pending"),

@@ -3,6 +3,7 @@ from matching.api import (
                           assignments,
                           audit,
                           coaches,
+                          credentials,
                           disclosure,
                           extensions,
                           pairings,
@@ -13,4 +14,4 @@ from matching.api import (
 )
 
 BLUEPRINTS = [coaches.blp, reviews.blp, assignments.blp, pairings.blp, extensions.blp, plans.blp, reflections.blp,
-              disclosure.blp, audit.blp, program_report.blp]
+              disclosure.blp, audit.blp, program_report.blp, credentials.blp]
