@@ -124,8 +124,9 @@ def test_a_payroll_system_downloads_each_new_batch_once_with_the_apis_bytes(page
 @pytest.mark.browser
 def test_an_admin_creates_sees_the_secret_once_and_revokes_in_the_browser(pages_stack, people, browser):
     urls = pages_stack.urls
-    with signed_in(browser, pages_stack, "admin", width="desktop") as page:
-        page.get_by_role("link", name="Machine credentials").first.click()
+    with signed_in(browser, pages_stack, "admin") as page:
+        page.goto(urls["intake"] + "/")
+        page.locator("#role-admin").get_by_role("link", name="Machine credentials").click()
         page.get_by_role("heading", name="Machine credentials", exact=True).wait_for()
         look(page, "credentials-list")
 
@@ -149,7 +150,9 @@ def test_an_admin_creates_sees_the_secret_once_and_revokes_in_the_browser(pages_
             page.reload()
             return row.locator(".last-used").inner_text().strip()
         eventually(lambda: last_used() != "Never", timeout=30)  # the call on timesheets, heard of in matching
-        row.get_by_role("button", name="Revoke Payroll export robot").click()
+        row.get_by_role("link", name="Revoke Payroll export robot").click()
+        look(page, "credentials-revoke-confirm")
+        page.get_by_role("button", name="Revoke the credential").click()
         page.get_by_text("“Payroll export robot” is revoked").wait_for()
         look(page, "credentials-revoked")
 

@@ -66,6 +66,17 @@ def create(admin: Principal):
     return page("credential_created.html", 201, credential=created.credential, secret=created.secret)
 
 
+@blueprint.get("/pages/credentials/<credential_id>/revoke")
+@for_roles("admin")
+def confirm_revoke(_admin: Principal, credential_id: str):
+    """Ask first: the system using the credential is refused from then on."""
+    with context().db.transaction() as session:
+        found = credentials.credential(session, credential_id)
+    if not found["active"]:
+        return done(url_for("credentials_pages.show"), f"“{found['name']}” was already revoked.")
+    return page("credential_revoke.html", credential=found)
+
+
 @blueprint.post("/pages/credentials/<credential_id>/revoke")
 @for_roles("admin")
 def revoke(_admin: Principal, credential_id: str):
