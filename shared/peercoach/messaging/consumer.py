@@ -45,8 +45,8 @@ class Consumer:
                  broker_users: Mapping[str, str] | None = None):
         """`broker_users`: the broker user each service publishes as (by default every service
         shares this consumer's own login, which cannot tell services apart)."""
-        # Every service keeps the sessions signed out anywhere (peercoach.web.session_tables).
-        # and the machine credentials matching issues (peercoach.web.machine_credentials).
+        # Every service keeps the sessions signed out anywhere (peercoach.web.session_tables) and the
+        # machine credentials matching issues (peercoach.web.machine_credentials).
         metadata = tables.outbox.metadata
         handlers = {session_tables.EVENT: session_tables.handler(metadata),
                     **machine_credentials.handlers(metadata, service, tuple(topology.SUBSCRIPTIONS)), **handlers}
