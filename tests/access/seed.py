@@ -36,6 +36,7 @@ def seed(world: World) -> World:
     agree(world, world.subjects["case"])
     timesheets(world)
     world.subjects["delivery"] = Subject({"delivery_id": sent_email(world)})
+    machine_credential(world)
     return world
 
 
@@ -107,3 +108,15 @@ def timesheets(world: World) -> None:
 def sent_email(world: World) -> str:
     sent = eventually(lambda: world.send("notifications", "GET", "/notifications?state=sent", 200, role="admin"))
     return sent[0]["id"]
+
+
+def machine_credential(world: World) -> None:
+    """A credential for finance of the district payer, made by an admin in matching, once every service
+    knows it (a refusal for its role, 403, rather than 401 for an unknown secret)."""
+    created = world.send("matching", "POST", "/credentials", 201, role="admin",
+                         json={"name": "District finance tool", "role": "finance", "payer": "district"})
+    world.machine_secret = created["secret"]
+    bearer = {"Authorization": f"Bearer {created['secret']}"}
+    for service, path in (("intake", "/applications"), ("timesheets", "/timesheets"),
+                          ("notifications", "/notifications")):
+        eventually(lambda service=service, path=path: world.call(service, "GET", path, bearer).status_code == 403)

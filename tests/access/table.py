@@ -5,6 +5,7 @@ service deliberately hides another coach's pairing (matching answers "no pairing
 """
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from tests.access.world import Subject, World
 from tests.helpers import application
 
 CALLERS = ("anonymous", "teacher", "other_teacher", "coach", "other_coach", "coordinator", "payroll",
-           "finance", "other_finance", "admin")
+           "finance", "other_finance", "admin", "machine")
 OTHER_PAYER = {"district": "federation", "federation": "district"}
 
 
@@ -28,6 +29,7 @@ def headers(world: World, caller: str, subject: Subject) -> dict:
         "other_coach": lambda: world.token("coach", sub=world.other_coach),
         "finance": lambda: world.token("finance", payer=subject.payer),
         "other_finance": lambda: world.token("finance", payer=OTHER_PAYER[subject.payer]),
+        "machine": lambda: {"Authorization": f"Bearer {world.machine_secret}"},  # finance of the district payer
     }.get(caller, lambda: world.token(caller))()
 
 
@@ -138,16 +140,21 @@ OPERATIONS = [
     Op("timesheets", "POST", "/timesheets/{coach_id}/{period}/reject", COORDINATOR, subject="rejectable_sheet",
        body=lambda *_: {"reason": "The 12th is logged twice."}),
     Op("timesheets", "GET", "/rates/{district}",
-       {"coordinator": 200, "payroll": 200, "finance": 200, "other_finance": 200}),
+       {"coordinator": 200, "payroll": 200, "finance": 200, "other_finance": 200, "machine": 200}),
     Op("timesheets", "PUT", "/rates/{district}", COORDINATOR, body=lambda *_: {
         "hourly_rate": "56.00", "release_half_day_rate": "121.00", "effective_from": date.today().isoformat()}),
     Op("timesheets", "POST", "/payroll/exports", {"payroll": 201}, subject="approved_sheet",
        body=lambda w, _caller: {"period": w.period}),
-    Op("timesheets", "GET", "/payroll/exports", {"payroll": 200, "finance": 200, "other_finance": 200},
+    Op("timesheets", "GET", "/payroll/exports", {"payroll": 200, "finance": 200, "other_finance": 200, "machine": 200},
        query=lambda w: {"period": w.period}),
     Op("timesheets", "GET", "/payroll/exports/{batch_id}", {"payroll": 200}, subject="batch"),
-    Op("timesheets", "GET", "/billing/statements", {"coordinator": 200, "finance": 200},
+    Op("timesheets", "GET", "/billing/statements", {"coordinator": 200, "finance": 200, "machine": 200},
        query=lambda w: {"payer": "district", "period": w.period}),
+
+    Op("matching", "GET", "/credentials", {"admin": 200}),
+    Op("matching", "POST", "/credentials", {"admin": 201},
+       body=lambda *_: {"name": f"Payroll system {uuid.uuid4().hex[:8]}", "role": "payroll"}),
+    Op("matching", "DELETE", "/credentials/{credential_id}", {"admin": 200}, subject=World.fresh_credential),
 
     Op("notifications", "GET", "/notifications", {"admin": 200}),
     Op("notifications", "POST", "/notifications/{delivery_id}/resend", {"admin": 202}, subject="delivery"),

@@ -30,6 +30,7 @@ class World:
     period: str = field(default_factory=lambda: date.today().strftime("%Y-%m"))
     other_coach: str = ""
     subjects: dict[str, Subject] = field(default_factory=dict)
+    machine_secret: str = ""  # a machine credential acting as finance of the district payer
 
     def call(self, service: str, method: str, path: str, headers: dict | None = None, **kwargs):
         return self.clients[service].open(path, method=method, headers=headers or {}, **kwargs)
@@ -53,6 +54,11 @@ class World:
     def fresh_grant(self) -> Subject:
         created = self.send("matching", "POST", "/grants", 201, role="admin", json=self.new_grant())
         return Subject({"grant_id": created["id"]})
+
+    def fresh_credential(self) -> Subject:
+        created = self.send("matching", "POST", "/credentials", 201, role="admin",
+                            json={"name": f"Tool {uuid.uuid4().hex[:8]}", "role": "payroll"})
+        return Subject({"credential_id": created["id"]})
 
     def new_coach(self) -> dict:
         ref = uuid.uuid4().hex[:8]

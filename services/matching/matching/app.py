@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from matching import audit, disclosure_models, plan_models  # noqa: F401  (registers their tables)
+from matching import audit, credentials_pages, disclosure_models, plan_models  # noqa: F401  (the models register their tables)
 from matching.api import BLUEPRINTS
 from matching.handlers import HANDLERS
 from matching.models import tables
@@ -21,6 +21,7 @@ SPEC = ServiceSpec("matching", tables, handlers=HANDLERS)
 def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=BLUEPRINTS)
     enable_forms(app)
+    app.register_blueprint(credentials_pages.blueprint)
     signin.install(app, link=link_coach)
     app.register_blueprint(grant_pages.blueprint)
     return app

@@ -203,6 +203,29 @@ class RoleRevoked(Strict):
     role = fields.String(required=True, validate=validate.OneOf(GRANTABLE))
 
 
+class CredentialIssued(Strict):
+    """An admin created a machine credential: only the SHA-256 of its secret travels, never the secret."""
+    id = fields.String(required=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    role = fields.String(required=True, validate=validate.OneOf(("payroll", "finance")))
+    payer = fields.String(required=True, allow_none=True, validate=validate.OneOf(("federation", "district")))
+    districts = fields.List(fields.String(), required=True)
+    secret_hash = fields.String(required=True, validate=validate.Regexp(r"^[0-9a-f]{64}$"))
+    created_at = fields.AwareDateTime(required=True)
+
+
+class CredentialRevoked(Strict):
+    """A machine credential was revoked: every service refuses it from now on."""
+    id = fields.String(required=True)
+    revoked_at = fields.AwareDateTime(required=True)
+
+
+class CredentialUsed(Strict):
+    """A service served a call made with a machine credential (at most one event a minute per credential)."""
+    id = fields.String(required=True)
+    used_at = fields.AwareDateTime(required=True)
+
+
 CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("application.submitted", 1): ApplicationSubmitted,
     ("application.withdrawn", 1): ApplicationWithdrawn,
@@ -220,6 +243,9 @@ CONTRACTS: dict[tuple[str, int], type[Schema]] = {
     ("session.ended", 1): SessionEnded,
     ("role.granted", 1): RoleGranted,
     ("role.revoked", 1): RoleRevoked,
+    ("credential.issued", 1): CredentialIssued,
+    ("credential.revoked", 1): CredentialRevoked,
+    **{(f"credential.used.{service}", 1): CredentialUsed for service in ("intake", "timesheets", "notifications")},
 }
 
 

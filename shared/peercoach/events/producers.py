@@ -18,6 +18,11 @@ PRODUCERS: dict[str, str] = {
     "session.ended": "matching",  # sign-out is served by matching (peercoach.web.session)
     "role.granted": "matching",  # matching owns the roles admins grant (peercoach.web.grants)
     "role.revoked": "matching",
+    "credential.issued": "matching",  # machine credentials (peercoach.web.machine_credentials)
+    "credential.revoked": "matching",
+    "credential.used.intake": "intake",  # each service tells matching of the uses it served
+    "credential.used.timesheets": "timesheets",
+    "credential.used.notifications": "notifications",
     "timesheet.submitted": "timesheets",
     "timesheet.approved": "timesheets",
     "timesheet.rejected": "timesheets",

@@ -31,7 +31,7 @@ from peercoach.logs import correlation_id, fields
 from peercoach.messaging import metrics, topology, trust
 from peercoach.messaging.connection import backoff_delays, connect
 from peercoach.messaging.tables import MessagingTables
-from peercoach.web import grants, session_tables
+from peercoach.web import grants, machine_credentials, session_tables
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +45,12 @@ class Consumer:
                  broker_users: Mapping[str, str] | None = None):
         """`broker_users`: the broker user each service publishes as (by default every service
         shares this consumer's own login, which cannot tell services apart)."""
-        # Every service keeps the sessions signed out anywhere and the roles granted (peercoach.web).
-        handlers = {session_tables.EVENT: session_tables.handler(tables.outbox.metadata),
-                    **grants.handlers(tables.outbox.metadata), **handlers}
+        # Every service keeps the sessions signed out anywhere (peercoach.web.session_tables), the roles
+        # granted (peercoach.web.grants) and the machine credentials matching issues
+        # (peercoach.web.machine_credentials).
+        metadata = tables.outbox.metadata
+        handlers = {session_tables.EVENT: session_tables.handler(metadata), **grants.handlers(metadata),
+                    **machine_credentials.handlers(metadata, service, tuple(topology.SUBSCRIPTIONS)), **handlers}
         missing = set(topology.SUBSCRIPTIONS[service]) - set(handlers)
         if missing:
             raise ValueError(f"{service} subscribes to {sorted(missing)} but has no handler for them")

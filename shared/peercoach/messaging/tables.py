@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text
 
-from peercoach.web import grants, session_tables
+from peercoach.web import grants, machine_credentials, session_tables
 
 
 class MessagingTables:
     """Declare `outbox` and `inbox` on a service's MetaData (so its migrations carry them), and
-    the tables every service keeps about browser sessions and granted roles (peercoach.web.session_tables,
-    peercoach.web.grants)."""
+    the tables every service keeps about browser sessions, granted roles and machine credentials
+    (peercoach.web.session_tables, peercoach.web.grants, peercoach.web.machine_credentials)."""
 
     def __init__(self, metadata: MetaData):
         self.outbox = Table(
@@ -33,3 +33,4 @@ class MessagingTables:
         )
         session_tables.declare(metadata)
         grants.declare(metadata)
+        machine_credentials.declare(metadata)

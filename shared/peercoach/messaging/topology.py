@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+CREDENTIALS = ("credential.issued", "credential.revoked")  # kept by every service but matching, which owns them
+GRANTS = ("role.granted", "role.revoked")  # kept by every service but matching, which owns them
 SUBSCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "intake": ("application.approved", "application.denied", "session.ended", "role.granted", "role.revoked"),
-    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved", "session.ended"),
+    "intake": ("application.approved", "application.denied", "session.ended", *CREDENTIALS, *GRANTS),
+    "matching": ("application.submitted", "application.withdrawn", "timesheet.approved", "session.ended",
+                 "credential.used.intake", "credential.used.timesheets", "credential.used.notifications"),
     "timesheets": ("pairing.created", "pairing.hours_extended", "pairing.closed", "session.ended",
-                   "role.granted", "role.revoked"),
+                   *CREDENTIALS, *GRANTS),
     "notifications": ("application.submitted", "application.approved", "application.denied",
                       "application.withdrawn", "pairing.created", "pairing.hours_extended",
                       "pairing.closed", "timesheet.submitted", "timesheet.approved",
                       "timesheet.rejected", "hours.threshold_reached", "session.ended",
-                      "role.granted", "role.revoked"),
+                      *CREDENTIALS, *GRANTS),
 }
 
 RETRY_DELAY_MS = 1000

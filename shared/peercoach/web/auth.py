@@ -1,5 +1,6 @@
-"""Who is calling: a bearer token (PyJWT, HS256) carrying a role, or the browser session of a
-signed-in person (peercoach.web.session); `require(...)` guards an endpoint the same way for both.
+"""Who is calling: a bearer token (PyJWT, HS256) carrying a role, a machine credential's secret
+(peercoach.web.machine_credentials), or the browser session of a signed-in person
+(peercoach.web.session); `require(...)` guards an endpoint the same way for all three.
 
 Every token names its audience, and each audience has a key of its own derived from
 PEERCOACH_JWT_SECRET: API tokens (`peercoach token`, at most MAX_API_TOKEN_TTL, each with an id
@@ -20,8 +21,9 @@ import jwt
 from flask import current_app, g, request
 from flask_smorest import abort
 
+from peercoach.messaging.outbox import Outbox
 from peercoach.principal import Principal
-from peercoach.web import revocation
+from peercoach.web import machine_credentials, revocation
 
 ROLES = ("teacher", "coach", "coordinator", "payroll", "finance", "admin")
 PAYERS = ("federation", "district")
@@ -133,11 +135,29 @@ def _principal_from_header() -> Principal | None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None
+    if machine_credentials.looks_like_secret(token.strip()):
+        return _principal_from_credential(token.strip())
     try:
         return decode_token(current_app.config["JWT_SECRET"], token.strip(),
                             revocation.revoked(current_app.config.get("REVOKED_TOKENS")))
     except jwt.InvalidTokenError:
         return None
+
+
+def _principal_from_credential(secret: str) -> Principal | None:
+    """The principal of a non-revoked machine credential, noting its use (and, outside matching, telling
+    matching of it); None for an unknown or revoked secret."""
+    ctx = current_app.extensions["peercoach"]
+    metadata = ctx.spec.metadata
+    with ctx.db.transaction() as db:
+        row = machine_credentials.find(db, metadata, secret)
+        if row is None:
+            return None
+        used_at = machine_credentials.note_use(db, metadata, row)
+        if used_at is not None and ctx.spec.name != machine_credentials.OWNER:
+            Outbox(ctx.spec.tables, producer=ctx.spec.name).record(
+                db, machine_credentials.used_event(ctx.spec.name), {"id": row.id, "used_at": used_at.isoformat()})
+    return machine_credentials.principal_of(row)
 
 
 def _from_session() -> bool:

@@ -19,6 +19,7 @@ def role_links(role, person: Person) -> list[tuple[str, str]]:
     period = date.today().strftime("%Y-%m")
     return {
         "admin": [("Roles by grant", f"{matching}/pages/grants"),
+                  ("Machine credentials", f"{matching}/pages/credentials"),
                   ("Email deliveries", f"{notifications}/notifications"),
                   ("Notifications API", f"{notifications}/docs")],
         "coordinator": [("Applications", f"{intake}/applications"),

@@ -3,6 +3,7 @@ from matching.api import (
     assignments,
     audit,
     coaches,
+    credentials,
     disclosure,
     extensions,
     grants,
@@ -14,4 +15,5 @@ from matching.api import (
 )
 
 BLUEPRINTS = [coaches.blp, reviews.blp, assignments.blp, pairings.blp, extensions.blp, plans.blp, reflections.blp,
-              disclosure.blp, audit.blp, program_report.blp, grants.blp]
+              disclosure.blp, audit.blp, program_report.blp, grants.blp,
+              credentials.blp]
