@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from peercoach.events import contracts
 from peercoach.events.event import Event
-from peercoach.web.people import Role, parse_role
 
 TABLE = "role_grants"
 GRANTED, REVOKED = "role.granted", "role.revoked"
@@ -71,17 +70,12 @@ def listed(session: Session, metadata: MetaData) -> list[dict]:
     return [dict(row) for row in session.execute(select(table).order_by(table.c.email, table.c.role)).mappings()]
 
 
-def roles_of(session: Session, metadata: MetaData, email: str) -> tuple[Role, ...]:
-    """The roles granted to `email` (as the provider verified it), with their districts."""
+def roles_of(session: Session, metadata: MetaData, email: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The roles granted to `email` (as the provider verified it): (role value, districts) pairs."""
     table = metadata.tables[TABLE]
     rows = session.execute(select(table.c.role, table.c.districts)
                            .where(table.c.email == func.lower(email)).order_by(table.c.role))
-    roles = []
-    for value, districts in rows:
-        role = parse_role(value)
-        if role is not None:
-            roles.append(Role(role.name, role.payer, tuple(districts or ())))
-    return tuple(roles)
+    return [(value, tuple(districts or ())) for value, districts in rows]
 
 
 def payload(grant: dict) -> dict:

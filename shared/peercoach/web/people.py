@@ -82,6 +82,16 @@ def parse_role(value: str) -> Role | None:
     return Role(name)
 
 
+def granted_roles(grants: list[tuple[str, tuple[str, ...]]]) -> tuple[Role, ...]:
+    """The roles of an admin's grants (peercoach.web.grants), with their districts."""
+    held = []
+    for value, districts in grants:
+        role = parse_role(value)
+        if role is not None:
+            held.append(Role(role.name, role.payer, districts))
+    return tuple(held)
+
+
 def roles_from_claims(claims: Mapping, rules: ClaimRules) -> list[str]:
     """The role values the provider's claims grant, as `Role` strings, in a stable order."""
     raw = claim(claims, rules.roles_claim)

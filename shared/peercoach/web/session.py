@@ -33,7 +33,7 @@ from peercoach.service import SERVICES
 from peercoach.settings import public_url
 from peercoach.web import grants, navigation, session_tables
 from peercoach.web.auth import SESSION, key_for
-from peercoach.web.people import Person
+from peercoach.web.people import Person, granted_roles
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def _check_session() -> None:
     try:
         with ctx.db.transaction() as db:
             ended = session_tables.has_ended(db, ctx.spec.metadata, session.get("sid", ""))
-            granted = grants.roles_of(db, ctx.spec.metadata, person.email) if person.email_verified else ()
+            granted = grants.roles_of(db, ctx.spec.metadata, person.email) if person.email_verified else []
     except SQLAlchemyError:
         log.warning("session not checked: database unavailable; not using it for this request")
         return
@@ -113,7 +113,7 @@ def _check_session() -> None:
         return
     if now - seen_at > SEEN_GRANULARITY:
         session["seen_at"] = now
-    g.person = replace(person, granted=granted)
+    g.person = replace(person, granted=granted_roles(granted))
 
 
 def person_from(data: dict) -> Person:
