@@ -4,12 +4,11 @@ from __future__ import annotations
 from flask.views import MethodView
 from marshmallow import Schema, fields, validate
 
-from matching.api.inputs import text
 from matching.usecases import credentials
 from peercoach.web.app import context
 from peercoach.web.auth import PAYERS, current_principal, require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import query_flag
+from peercoach.web.fields import query_flag, text
 from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("credentials", __name__, description=(
