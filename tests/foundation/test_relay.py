@@ -1,10 +1,15 @@
 """The outbox relay: nothing from a rolled-back change, everything committed, once downstream."""
+import threading
+
 import pytest
 from sqlalchemy import func, select
 
+from intake.app import SPEC
 from intake.models import outbox
 from matching.models import Review
 from peercoach.db import Database
+from peercoach.messaging.relay import Relay
+from peercoach.messaging.topology import Names
 from peercoach.testing import broker
 from tests.helpers import eventually, submitted_payload
 
@@ -66,3 +71,24 @@ def test_event_written_while_the_broker_is_down_arrives_once_it_returns(database
     eventually(lambda: reviews(matching_db) == [event.payload["application_id"]], timeout=60)
     with matching_db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Review)) == 1
+
+
+def test_a_committed_event_wakes_the_relay_without_waiting_for_its_poll(database_url, amqp_url, namespace, probe):
+    """On PostgreSQL the outbox's trigger notifies the relay at commit: with a poll of a minute, the event
+    still goes out within the `probe`'s wait, which only the notification can explain."""
+    db = Database(database_url("intake"))
+    if not db.is_postgres:
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite relies on the poll")
+    relay = Relay("intake", db, SPEC.tables, amqp_url, Names(namespace), poll_interval=60)
+    stop = threading.Event()
+    thread = threading.Thread(target=relay.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        probe.collect(1.0)  # the relay is up and has found the outbox empty: it waits
+        committed = record(db, submitted_payload())
+
+        assert [event.id for event in probe.wait_for("application.submitted", timeout=10)] == [committed.id]
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+        db.dispose()

@@ -29,6 +29,7 @@ from notifications.config import Config
 from notifications.mailer import Mailer
 from notifications.models import Delivery
 from peercoach.db import Database
+from peercoach.messaging.wakeup import Waiter
 from peercoach.settings import Settings, check_jwt_secret
 
 log = logging.getLogger(__name__)
@@ -119,9 +120,15 @@ IDLE_POLL_SECONDS = 0.2  # how long an idle sender waits before looking for due 
 
 
 def run(settings: Settings, db: Database, stop: threading.Event) -> None:
+    """Send due emails until `stop`; when none is due, wait for a new one to be queued (woken at its
+    commit on PostgreSQL) or for the next poll, whichever comes first."""
     check_jwt_secret(settings.jwt_secret)  # it signs the links in emails
     config = config_mod.load()
-    with Mailer(settings.smtp_host, settings.smtp_port) as mailer:
-        while not stop.is_set():
-            if not send_batch(settings, config, db, mailer):
-                stop.wait(IDLE_POLL_SECONDS)
+    waiter = Waiter(db, Delivery.__tablename__)
+    try:
+        with Mailer(settings.smtp_host, settings.smtp_port) as mailer:
+            while not stop.is_set():
+                if not send_batch(settings, config, db, mailer):
+                    waiter.wait(IDLE_POLL_SECONDS, stop)
+    finally:
+        waiter.close()

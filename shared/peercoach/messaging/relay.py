@@ -16,6 +16,7 @@ from peercoach.messaging import metrics, topology
 from peercoach.messaging.connection import backoff_delays, connect
 from peercoach.messaging.publisher import ConfirmingPublisher, Message
 from peercoach.messaging.tables import MessagingTables
+from peercoach.messaging.wakeup import Waiter
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class Relay:
         self.amqp_url, self.names = amqp_url, names
         self.user = pika.URLParameters(amqp_url).credentials.username
         self.batch_size, self.poll_interval = batch_size, poll_interval
+        self.waiter = Waiter(db, tables.outbox.name)  # woken when an outbox row commits (PostgreSQL)
 
     def run(self, stop: threading.Event) -> None:
         """Relay until `stop` is set, reconnecting after any broker failure."""
@@ -56,7 +58,8 @@ class Relay:
                 delays, lost = backoff_delays(), False
                 while not stop.is_set():
                     if self.relay_batch(publisher) == 0:
-                        connection.sleep(self.poll_interval)
+                        self.waiter.wait(self.poll_interval, stop)
+                        connection.process_data_events(0)
             except AMQPError as exc:
                 log.warning("relay lost the broker: %r", exc)
                 lost = True
@@ -67,6 +70,7 @@ class Relay:
             finally:
                 if connection.is_open:
                     connection.close()
+        self.waiter.close()
 
     def _publisher(self, connection) -> ConfirmingPublisher:
         channel = connection.channel()
