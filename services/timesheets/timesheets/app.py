@@ -7,9 +7,14 @@ from peercoach.web.app import build_app
 from timesheets.api import BLUEPRINTS
 from timesheets.handlers import HANDLERS
 from timesheets.models import tables
+from timesheets.web import payroll_pages, rate_pages, review_pages, statement_pages
 
 SPEC = ServiceSpec("timesheets", tables, handlers=HANDLERS)
 
 
 def create_app(config: dict | None = None) -> Flask:
-    return build_app(SPEC, config, blueprints=BLUEPRINTS)
+    app = build_app(SPEC, config, blueprints=BLUEPRINTS)
+    for blueprint in (review_pages.blueprint, rate_pages.blueprint, payroll_pages.blueprint,
+                      statement_pages.blueprint):
+        app.register_blueprint(blueprint)
+    return app
