@@ -62,6 +62,7 @@ def test_coordinator_approves_one_timesheet_and_sends_another_back(pages_stack, 
     assert (rejected["status"], rejected["reject_reason"]) == ("rejected", "Observation on the 4th: which lesson?")
     with signed_in(browser, pages_stack, "coordinator", width="desktop") as page:
         page.goto(f"{timesheets}/pages/timesheets?status=approved&period={approved.period}")
+        look(page, "timesheets-approved-desktop")
         page.get_by_role("link", name=approved.coach["name"]).click()
         page.locator("#costs").wait_for()
         look(page, "timesheet-approved-desktop")
@@ -101,6 +102,7 @@ def test_a_missing_rate_is_set_on_the_rates_page_and_then_the_month_is_approved(
         page.get_by_text("Approved:").wait_for()
     with signed_in(browser, pages_stack, "coordinator") as page:
         page.goto(f"{timesheets}/pages/rates")
+        look(page, "rates-districts")
         page.get_by_role("link", name=district).click()
         page.locator("#history").wait_for()
         look(page, "rates-district-phone")
