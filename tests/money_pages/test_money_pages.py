@@ -77,7 +77,7 @@ def test_a_missing_rate_is_set_on_the_rates_page_and_then_the_month_is_approved(
         page.goto(f"{timesheets}/pages/timesheets/{month.coach['id']}/{month.period}")
         assert page.locator(".missing-rate").is_visible()
         page.get_by_role("button", name="Approve this timesheet").click()
-        page.get_by_text(f"No rate for district {district!r}").first.wait_for()
+        page.get_by_text("cannot be priced: set the rates named below first").wait_for()
         look(page, "timesheet-missing-rate")
         page.get_by_role("link", name=f"Set the rates of {district}").click()
         page.locator("#no-rates").wait_for()

@@ -9,7 +9,7 @@ from peercoach.periods import is_period
 from peercoach.refusals import Conflict, RuleBroken
 from peercoach.web import formats
 from peercoach.web.app import context
-from peercoach.web.forms import done, errors_of
+from peercoach.web.forms import FORM, done, errors_of
 from peercoach.web.pages import for_roles, page, problem
 from timesheets.api.schemas import RejectIn
 from timesheets.listing import STATUSES
@@ -19,6 +19,7 @@ from timesheets.web.review_forms import loaded
 blueprint = Blueprint("review_pages", __name__)
 PAGE_SIZE = 20
 MONTH = "/pages/timesheets/<coach_id>/<period>"
+MISSING_RATE = "A day logged has no rate in force, so the month cannot be priced: set the rates named below first."
 
 
 def page_number() -> int:
@@ -63,8 +64,8 @@ def approve(principal, coach_id, period):
         with context().db.transaction() as session:
             sheet = timesheets.approve(session, coach_id, period)
     except (Conflict, RuleBroken) as refusal:
-        return month_page(principal, coach_id, period, errors=errors_of(refusal, {"reason"}),
-                          status=refusal.status)
+        errors = {FORM: [MISSING_RATE]} if refusal.code == "missing_rate" else errors_of(refusal, {"reason"})
+        return month_page(principal, coach_id, period, errors=errors, status=refusal.status)
     return done(url_for(".waiting", period=period),
                 f"Approved: {sheet.coach_name}'s timesheet for {formats.month(period)}, {formats.hours(sheet.hours)}.")
 
