@@ -22,6 +22,11 @@ def ensure_coach_or_coordinator(principal: Principal, coach_id: str) -> None:
         ensure_coach(principal, coach_id)
 
 
+def ensure_coordinator(principal: Principal) -> None:
+    if principal.role != "coordinator":
+        raise Forbidden("Only the coordinator may do this.")
+
+
 def pairing(session: Session, pairing_id: str, lock: bool = False) -> Pairing:
     found = session.get(Pairing, pairing_id, with_for_update=lock)
     if found is None:

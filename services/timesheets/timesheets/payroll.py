@@ -26,6 +26,7 @@ from peercoach.spreadsheet import inert_row
 from peercoach.web.paging import paged
 from timesheets import costing, events, rules
 from timesheets.models import BatchLine, Entry, PayrollBatch, Timesheet, outbox
+from timesheets.money import PAYERS
 
 FIRST_HEADER = ("batch_id", "employee_id", "coach_name", "period", "pairing_id", "program", "hours", "rate",
                 "gross_amount", "payer", "payer_amount", "account_code")
@@ -61,6 +62,19 @@ def _create(session: Session, period: str, created_by: str | None, key: str | No
     batch.rows, batch.gross_total = write_lines(session, batch)
     outbox.record(session, "payroll.exported", events.payroll_exported(batch, ids))
     return batch
+
+
+def waiting(session: Session, period: str) -> dict:
+    """What an export of `period` would take now: the approved, not yet exported timesheets (how many,
+    their coaching hours) and each payer's total of the coach pay they would export."""
+    waiting_now = (Timesheet.period == period, Timesheet.status == "approved", Timesheet.batch_id.is_(None))
+    count, total_hours = session.execute(select(func.count(), func.coalesce(func.sum(Timesheet.hours), 0))
+                                         .where(*waiting_now)).one()
+    totals = dict.fromkeys(PAYERS, Decimal("0.00"))
+    for row in session.execute(costing.lines_query(*waiting_now, Entry.activity != rules.RELEASE)):
+        for payer, share in costing.price(row).shares.items():
+            totals[payer] += share
+    return {"period": period, "timesheets": count, "hours": Decimal(total_hours), "totals": totals}
 
 
 def write_lines(session: Session, batch: PayrollBatch) -> tuple[int, Decimal]:

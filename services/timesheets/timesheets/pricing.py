@@ -31,8 +31,8 @@ def rate_on(rates: list[Rate], district: str, program: str, day: date) -> Rate:
                    f"effective on or before that date.", "missing_rate")
 
 
-def fix_rates(session: Session, coach_id: str, period: str) -> None:
-    """Write the applicable rate on every entry of the coach's month, or refuse (409 `missing_rate`)."""
+def _entries_and_rates(session: Session, coach_id: str, period: str):
+    """Each entry of the coach's month with its pairing's district and program and that district's rates."""
     rows = session.execute(select(Entry, Pairing.district, Pairing.program)
                            .join(Pairing, Entry.pairing_id == Pairing.id)
                            .where(Entry.coach_id == coach_id, Entry.period == period)).all()
@@ -41,5 +41,23 @@ def fix_rates(session: Session, coach_id: str, period: str) -> None:
         if district not in by_district:
             by_district[district] = list(session.scalars(
                 select(Rate).where(Rate.district == district).order_by(Rate.effective_from)))
-        rate = rate_on(by_district[district], district, program, entry.day)
+        yield entry, district, program, by_district[district]
+
+
+def fix_rates(session: Session, coach_id: str, period: str) -> None:
+    """Write the applicable rate on every entry of the coach's month, or refuse (409 `missing_rate`)."""
+    for entry, district, program, rates in _entries_and_rates(session, coach_id, period):
+        rate = rate_on(rates, district, program, entry.day)
         entry.rate = rate.release_half_day_rate if entry.activity == rules.RELEASE else rate.hourly_rate
+
+
+def missing_rates(session: Session, coach_id: str, period: str) -> dict[str, date]:
+    """The districts with no rate in force on some day logged in the coach's month, each with the first
+    such day (what `fix_rates` would refuse)."""
+    missing: dict[str, date] = {}
+    for entry, district, program, rates in _entries_and_rates(session, coach_id, period):
+        try:
+            rate_on(rates, district, program, entry.day)
+        except Conflict:
+            missing[district] = min(missing.get(district, entry.day), entry.day)
+    return dict(sorted(missing.items()))

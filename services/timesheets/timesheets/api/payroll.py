@@ -16,6 +16,12 @@ blp = Blueprint("payroll", __name__, description="Payroll batches and their CSV"
 CSV_SUFFIX = ".csv"
 
 
+def csv_download(engine, batch) -> Response:
+    """The batch's CSV as a file to save (the API's and the payroll page's download alike)."""
+    return Response(payroll.csv_chunks(engine, batch), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="payroll-{batch.period}-{batch.id}.csv"'})
+
+
 @blp.route("/payroll/exports")
 class Exports(MethodView):
     @require("payroll")
@@ -65,7 +71,6 @@ class Export(MethodView):
         with db.transaction() as session:
             batch = paying.batch(session, batch_id)
         if as_csv:
-            return Response(payroll.csv_chunks(db.engine, batch), mimetype="text/csv", headers={
-                "Content-Disposition": f'attachment; filename="payroll-{batch.period}-{batch_id}.csv"'})
+            return csv_download(db.engine, batch)
         head = BatchOut(exclude=("lines",)).dump(batch)
         return Response(payroll.json_chunks(db.engine, batch, head), mimetype="application/json")

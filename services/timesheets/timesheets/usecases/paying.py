@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from peercoach.principal import Principal
 from peercoach.refusals import Conflict, Forbidden, NotFound
 from timesheets import payroll, statements
-from timesheets.models import ANY_PROGRAM, PayrollBatch, Rate
+from timesheets.models import ANY_PROGRAM, Pairing, PayrollBatch, Rate
 from timesheets.money import PAYERS
 
 
@@ -36,6 +36,26 @@ def set_rates(session: Session, district: str, effective_from: date, hourly_rate
 def rates(session: Session, district: str) -> list[Rate]:
     return list(session.scalars(select(Rate).where(Rate.district == district)
                                 .order_by(Rate.program, Rate.effective_from)))
+
+
+def rates_in_force(session: Session, district: str, day: date) -> list[Rate]:
+    """The district's rates in force on `day`: the one for every program and each program's own."""
+    in_force: dict[str, Rate] = {}
+    for rate in rates(session, district):
+        if rate.effective_from <= day:
+            in_force[rate.program] = rate
+    return [in_force[program] for program in sorted(in_force, key=lambda program: program != ANY_PROGRAM)]
+
+
+def districts(session: Session) -> list[str]:
+    """The districts with a rate or a pairing, in order."""
+    return sorted(set(session.scalars(select(Rate.district).distinct()))
+                  | set(session.scalars(select(Pairing.district).distinct())))
+
+
+def waiting(session: Session, period: str) -> dict:
+    """What a payroll export of `period` would take now (timesheets, hours, each payer's total)."""
+    return payroll.waiting(session, period)
 
 
 def export(session: Session, period: str, created_by: str | None = None) -> PayrollBatch:
@@ -64,9 +84,13 @@ def batch(session: Session, batch_id: str) -> PayrollBatch:
     return found
 
 
-def statement(session: Session, principal: Principal, payer: str, period: str) -> dict:
-    """What `payer` owes for the month; finance reads its own payer's statement only (and, when scoped
-    to districts, only their lines)."""
+def statement(session: Session, principal: Principal, payer: str, period: str, district: str | None = None) -> dict:
+    """What `payer` owes for the month (with `district`, for that district's pairings only); finance reads
+    its own payer's statement only (and, when scoped to districts, only their lines)."""
     if principal.role == "finance" and principal.payer != payer:
         raise Forbidden(f"This token may read the {principal.payer} statement only.")
-    return statements.statement(session, payer, period, principal.districts)
+    if district is None:
+        return statements.statement(session, payer, period, principal.districts)
+    if principal.districts and district not in principal.districts:
+        raise Forbidden(f"This token may not read the statement of district {district}.")
+    return statements.statement(session, payer, period, (district,))

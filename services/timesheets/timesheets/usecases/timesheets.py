@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from peercoach.periods import INVALID, is_period
 from peercoach.principal import Principal
-from peercoach.refusals import Conflict, RuleBroken
+from peercoach.refusals import Conflict, NotFound, RuleBroken
 from timesheets import access, costing, events, listing, pricing, rules
 from timesheets.models import Entry, Pairing, Timesheet, outbox
-from timesheets.money import hours
+from timesheets.money import PAYERS, hours
 
 
 def find(session: Session, coach_id: str, period: str, lock: bool = False) -> Timesheet | None:
@@ -56,6 +57,30 @@ def sheet_of(session: Session, coach_id: str, period: str) -> dict:
 def timesheet(session: Session, principal: Principal, coach_id: str, period: str) -> dict:
     access.ensure_coach_or_coordinator(principal, coach_id)
     return sheet_of(session, coach_id, checked(period))
+
+
+def review(session: Session, principal: Principal, coach_id: str, period: str) -> dict:
+    """The month as the coordinator decides it: `timesheet`, with each pairing's hours and cost per payer
+    (`costs`; a submitted month priced at the rates in force, as approval would price it, and nothing
+    kept) and the districts whose rate is missing on a day logged (`missing_rates`: district -> first day)."""
+    access.ensure_coordinator(principal)
+    period = checked(period)
+    sheet = find(session, coach_id, period)
+    if sheet is None:
+        raise NotFound(f"No timesheet of this coach for {period}.")
+    missing = pricing.missing_rates(session, coach_id, period)
+    costs = []
+    if sheet.status == "approved":
+        costs = costing.pairing_totals(session, sheet.id)
+    elif sheet.status == "submitted" and not missing:
+        trial = session.begin_nested()
+        pricing.fix_rates(session, coach_id, period)
+        costs = costing.pairing_totals(session, sheet.id)
+        trial.rollback()
+    return {**sheet_of(session, coach_id, period), "coach_name": sheet.coach_name,
+            "submitted_at": sheet.submitted_at, "costs": costs, "missing_rates": missing,
+            "payer_totals": {payer: sum((Decimal(cost[f"{payer}_amount"]) for cost in costs), Decimal("0.00"))
+                             for payer in PAYERS}}
 
 
 def submit(session: Session, principal: Principal, coach_id: str, period: str) -> Timesheet:

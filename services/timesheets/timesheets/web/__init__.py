@@ -1,0 +1,1 @@
+"""Timesheets' HTML pages, beside its JSON API, under /pages/."""
