@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from tests.access.seed import PLAN, RECIPIENT
-from tests.access.world import Subject, World
+from tests.access.world import DISTRICT, Subject, World
 from tests.helpers import application
 
 CALLERS = ("anonymous", "teacher", "other_teacher", "coach", "other_coach", "coordinator", "payroll",
-           "finance", "other_finance", "admin", "machine")
+           "finance", "other_finance", "district_finance", "other_district_finance", "admin", "machine")
+OTHER_DISTRICT = "SD-OTHER"  # a second district: its finance officer reads nothing of the world's district
 OTHER_PAYER = {"district": "federation", "federation": "district"}
 
 
@@ -29,6 +30,8 @@ def headers(world: World, caller: str, subject: Subject) -> dict:
         "other_coach": lambda: world.token("coach", sub=world.other_coach),
         "finance": lambda: world.token("finance", payer=subject.payer),
         "other_finance": lambda: world.token("finance", payer=OTHER_PAYER[subject.payer]),
+        "district_finance": lambda: world.token("finance", payer="district", districts=(DISTRICT,)),
+        "other_district_finance": lambda: world.token("finance", payer="district", districts=(OTHER_DISTRICT,)),
         "machine": lambda: {"Authorization": f"Bearer {world.machine_secret}"},  # finance of the district payer
     }.get(caller, lambda: world.token(caller))()
 
@@ -69,6 +72,7 @@ EVERYONE = {caller: 201 for caller in CALLERS}
 LINK_ONLY = {caller: 401 for caller in CALLERS}  # only the emailed link's token opens it, never a bearer token
 COORDINATOR = {"coordinator": 200}
 PARTICIPANTS = {"teacher": 200, "coach": 200, "coordinator": 200}
+FINANCE = {"finance": 200, "other_finance": 200, "machine": 200, "district_finance": 200, "other_district_finance": 200}
 
 
 def agreement(_world, caller: str) -> dict:
@@ -139,17 +143,16 @@ OPERATIONS = [
     Op("timesheets", "POST", "/timesheets/{coach_id}/{period}/approve", COORDINATOR, subject="submitted_sheet"),
     Op("timesheets", "POST", "/timesheets/{coach_id}/{period}/reject", COORDINATOR, subject="rejectable_sheet",
        body=lambda *_: {"reason": "The 12th is logged twice."}),
-    Op("timesheets", "GET", "/rates/{district}",
-       {"coordinator": 200, "payroll": 200, "finance": 200, "other_finance": 200, "machine": 200}),
+    Op("timesheets", "GET", "/rates/{district}", {"coordinator": 200, "payroll": 200, **FINANCE}),
     Op("timesheets", "PUT", "/rates/{district}", COORDINATOR, body=lambda *_: {
         "hourly_rate": "56.00", "release_half_day_rate": "121.00", "effective_from": date.today().isoformat()}),
     Op("timesheets", "POST", "/payroll/exports", {"payroll": 201}, subject="approved_sheet",
        body=lambda w, _caller: {"period": w.period}),
-    Op("timesheets", "GET", "/payroll/exports", {"payroll": 200, "finance": 200, "other_finance": 200, "machine": 200},
-       query=lambda w: {"period": w.period}),
+    Op("timesheets", "GET", "/payroll/exports", {"payroll": 200, **FINANCE}, query=lambda w: {"period": w.period}),
     Op("timesheets", "GET", "/payroll/exports/{batch_id}", {"payroll": 200}, subject="batch"),
-    Op("timesheets", "GET", "/billing/statements", {"coordinator": 200, "finance": 200, "machine": 200},
-       query=lambda w: {"payer": "district", "period": w.period}),
+    Op("timesheets", "GET", "/billing/statements",  # the world's district: not another district's officer
+       {"coordinator": 200, "finance": 200, "machine": 200, "district_finance": 200},
+       query=lambda w: {"payer": "district", "period": w.period, "district": DISTRICT}),
 
     Op("matching", "GET", "/credentials", {"admin": 200}),
     Op("matching", "POST", "/credentials", {"admin": 201},

@@ -87,3 +87,23 @@ def test_the_first_admin_comes_from_the_command_line(signin_app, provider, datab
     provider.claims = {"roles": []}
     sign_in(matching, provider)
     assert "admin" in whoami(matching)["roles"]
+
+
+def test_a_finance_officer_granted_some_districts_reads_only_theirs(
+        signin_app, provider, database_url, start_worker, token):
+    matching_url, timesheets_url = database_url("matching"), database_url("timesheets")
+    matching = signin_app("matching", matching_url).test_client()
+    timesheets = signin_app("timesheets", timesheets_url).test_client()
+    start_worker("matching", matching_url)
+    start_worker("timesheets", timesheets_url)
+    provider.claims = {"roles": []}
+    sign_in(matching, provider)
+    carry(matching, timesheets)
+    body = {"email": EMAIL, "role": "finance:district", "districts": ["SD-61"]}
+    assert matching.post("/grants", json=body, headers=token("admin")).status_code == 201
+    eventually(lambda: "finance:district" in whoami(timesheets)["roles"])
+
+    def statement(district: str):
+        return timesheets.get(f"/pages/statements?period=2026-10&district={district}").status_code
+
+    assert statement("SD-61") == 200 and statement("SD-23") == 403  # the grant's districts reach every check
