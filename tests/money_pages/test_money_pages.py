@@ -34,7 +34,6 @@ def test_coordinator_approves_one_timesheet_and_sends_another_back(pages_stack, 
 
     with signed_in(browser, pages_stack, "coordinator") as page:
         page.get_by_role("link", name="Timesheets waiting").first.click()
-        print("DEBUG", page.url, page.content()[-3000:])
         page.get_by_label("Month").fill(approved.period)
         page.get_by_role("button", name="Show").click()
         look(page, "timesheets-waiting")

@@ -9,7 +9,9 @@ from matching.api import BLUEPRINTS
 from matching.handlers import HANDLERS
 from matching.models import tables
 from matching.people import link_coach
+from matching.web import cases as case_pages
 from matching.web import grants as grant_pages
+from matching.web import reports as report_pages
 from peercoach.service import ServiceSpec
 from peercoach.web import signin
 from peercoach.web.app import build_app
@@ -23,5 +25,6 @@ def create_app(config: dict | None = None) -> Flask:
     enable_forms(app)
     app.register_blueprint(credentials_pages.blueprint)
     signin.install(app, link=link_coach)
-    app.register_blueprint(grant_pages.blueprint)
+    for pages in (grant_pages, case_pages, report_pages):
+        app.register_blueprint(pages.blueprint)
     return app

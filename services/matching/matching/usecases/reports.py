@@ -37,8 +37,9 @@ def program(session: Session, first: date, last: date) -> dict:
             **program_report.report(applications(session, first, last))}
 
 
-def _audit_trail(pairing_id: str | None, action: str | None) -> Select:
-    statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+def _audit_trail(pairing_id: str | None, action: str | None, newest_first: bool = False) -> Select:
+    order = (AuditEntry.at.desc(), AuditEntry.id.desc()) if newest_first else (AuditEntry.at, AuditEntry.id)
+    statement = select(AuditEntry).order_by(*order)
     for field, value in (("pairing_id", pairing_id), ("action", action)):
         if value is not None:
             statement = statement.where(getattr(AuditEntry, field) == value)
@@ -51,6 +52,6 @@ def audit_trail(session: Session, pairing_id: str | None = None, action: str | N
 
 
 def audit_trail_page(session: Session, pairing_id: str | None = None, action: str | None = None, page: int = 1,
-                     page_size: int = 20) -> dict:
-    """One page of `audit_trail`, with the total matching the filters."""
-    return paged(session, _audit_trail(pairing_id, action), page, page_size)
+                     page_size: int = 20, newest_first: bool = False) -> dict:
+    """One page of `audit_trail` (or of it newest first), with the total matching the filters."""
+    return paged(session, _audit_trail(pairing_id, action, newest_first), page, page_size)
