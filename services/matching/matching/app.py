@@ -9,6 +9,7 @@ from matching.api import BLUEPRINTS
 from matching.handlers import HANDLERS
 from matching.models import tables
 from matching.people import link_coach
+from matching.web import blueprint as coordinator_pages
 from peercoach.service import ServiceSpec
 from peercoach.web import signin
 from peercoach.web.app import build_app
@@ -20,5 +21,6 @@ SPEC = ServiceSpec("matching", tables, handlers=HANDLERS)
 def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=BLUEPRINTS)
     enable_forms(app)
+    app.register_blueprint(coordinator_pages)
     signin.install(app, link=link_coach)
     return app

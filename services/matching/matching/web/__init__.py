@@ -1,0 +1,9 @@
+"""The coordinator's pages in matching (under /pages): the review queue and the decision on one review,
+proposals, pairings with their extensions, and the coach roster. Each calls the same use case as the JSON
+API and shows its refusals beside the fields they concern."""
+from __future__ import annotations
+
+from matching.web import decision, pairings, proposals, reviews, roster  # noqa: F401  (their routes)
+from matching.web.common import blueprint
+
+__all__ = ["blueprint"]
