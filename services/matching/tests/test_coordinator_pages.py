@@ -80,3 +80,24 @@ def test_roster_add_refuses_a_missing_program_keeping_the_rest(coordinator):
     assert refused.status_code == 422
     page = text(refused)
     assert 'id="programs-error"' in page and 'value="Sam Lee"' in page
+
+
+def test_every_page_shows_with_data_in_it(coordinator):
+    pairing = coordinator.pair()
+    extension = coordinator.client.post(f"/pairings/{pairing['id']}/extensions", headers=coordinator.coordinator,
+                                        json={"hours": "4", "reason": "A third cycle."})
+    assert extension.status_code == 201
+    coordinator.add_coach(name="Robin Reyes")
+    waiting = coordinator.submit(requested_coach_id="not-on-the-roster")
+    assert coordinator.client.post("/assignments/propose", headers=coordinator.coordinator).status_code == 200
+    pages = [*PAGES, f"/pages/pairings/{pairing['id']}", f"/pages/coaches/{pairing['coach_id']}",
+             f"/pages/reviews/{pairing['review_id']}", "/pages/reviews?status=approved&program=district_coaching",
+             "/pages/pairings?status=closed&page=2"]
+
+    shown = {path: coordinator.client.get(path) for path in pages}
+
+    assert {path: response.status_code for path, response in shown.items()} == {path: 200 for path in pages}
+    assert "4 h more, asked by the coordinator" in text(shown["/pages/pairings"])
+    assert "Robin Reyes" in text(shown["/pages/proposals"])
+    assert "not possible: No coach with this id is on the roster." in text(
+        coordinator.client.get(f"/pages/reviews/{waiting['id']}"))
