@@ -47,7 +47,7 @@ def test_a_coordinator_is_refused_a_split_beside_the_field_then_approves(pages_s
         page.get_by_role("heading", name="Review queue").wait_for()
         look(page, "coordinator-queue")
         page.get_by_role("link", name=full_name(body)).click()
-        page.get_by_role("table").filter(has_text=coach["name"]).wait_for()
+        page.get_by_label(f"{coach['name']}: score").wait_for()
         look(page, "coordinator-review")
         assert page.get_by_label("Hours approved").input_value() == "10"
 

@@ -88,6 +88,7 @@ def test_every_page_shows_with_data_in_it(coordinator):
                                         json={"hours": "4", "reason": "A third cycle."})
     assert extension.status_code == 201
     coordinator.add_coach(name="Robin Reyes")
+    coordinator.add_coach(name="Kim Park", programs=["peer_support_service"])
     waiting = coordinator.submit(requested_coach_id="not-on-the-roster")
     assert coordinator.client.post("/assignments/propose", headers=coordinator.coordinator).status_code == 200
     pages = [*PAGES, f"/pages/pairings/{pairing['id']}", f"/pages/coaches/{pairing['coach_id']}",
@@ -99,5 +100,7 @@ def test_every_page_shows_with_data_in_it(coordinator):
     assert {path: response.status_code for path, response in shown.items()} == {path: 200 for path in pages}
     assert "4 h more, asked by the coordinator" in text(shown["/pages/pairings"])
     assert "Robin Reyes" in text(shown["/pages/proposals"])
-    assert "not possible: No coach with this id is on the roster." in text(
-        coordinator.client.get(f"/pages/reviews/{waiting['id']}"))
+    review = text(coordinator.client.get(f"/pages/reviews/{waiting['id']}"))
+    assert "not possible: No coach with this id is on the roster." in review
+    assert "Kim Park: The coach does not serve voluntary_peer_coaching." in review
+    assert "Robin Reyes: score" in review and "(proposed)" in review

@@ -45,8 +45,10 @@ def defaults(review) -> dict:
 
 def coach_choices(review, names: dict) -> list[tuple[str, str, str]]:
     """The approval's choice of coach: the suggestions, each with its score and reasons."""
-    return [(s.coach_id, f"{names.get(s.coach_id, s.coach_id)}: score {s.score}{' (requested)' * s.requested}",
-             "; ".join(s.reasons)) for s in review.suggestions]
+    def marks(s) -> str:
+        return " (requested)" * s.requested + " (proposed)" * (s.coach_id == review.proposed_coach_id)
+    return [(s.coach_id, f"{names.get(s.coach_id, s.coach_id)}: score {s.score}{marks(s)}", "; ".join(s.reasons))
+            for s in review.suggestions]
 
 
 def review_page(review_id: str, errors: dict | None = None, status: int = 200):
