@@ -12,7 +12,7 @@ from tests.e2e.flows import People
 from tests.helpers import application
 
 pytestmark = pytest.mark.browser
-PAGES = ("/pages/reviews", "/pages/proposals", "/pages/pairings", "/pages/coaches")
+PAGES = ("/pages/reviews", "/pages/proposals", "/pages/pairings", "/pages/coaches", "/pages/report", "/pages/audit")
 
 
 @pytest.fixture
@@ -192,6 +192,24 @@ def test_a_coordinator_approves_an_extension_and_closes_the_pairing(pages_stack,
         page.get_by_text("The pairing is closed").wait_for()
         assert page.locator("#status").inner_text().startswith("Closed")
         look(page, "coordinator-pairing-closed-desktop")
+
+
+def test_a_coordinator_reads_the_program_report_and_the_audit_trail(pages_stack, browser, people):
+    coach = new_coach(people)
+    _body, review = applied(people)
+    pairing_id = people.approve(review, coach)
+    with signed_in(browser, pages_stack, "coordinator", width="desktop") as page:
+        page.get_by_role("link", name="Program report").first.click()
+        page.get_by_role("heading", name="By focus area").wait_for()
+        look(page, "coordinator-report-desktop")
+        csv = page.request.get(pages_stack.urls["matching"] + page.locator("#csv").get_attribute("href"))
+        assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+
+        page.get_by_role("link", name="Audit trail").first.click()
+        page.get_by_label("Pairing id").fill(pairing_id)
+        page.get_by_role("button", name="Show").click()
+        assert page.locator("#audit tbody tr").filter(has_text="application.approved").count() == 1
+        look(page, "coordinator-audit-desktop")
 
 
 def test_teachers_and_coaches_get_403_on_the_coordinator_pages(pages_stack, browser):

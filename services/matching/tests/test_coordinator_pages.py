@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-PAGES = ("/pages/reviews", "/pages/proposals", "/pages/pairings", "/pages/coaches", "/pages/coaches/new")
+PAGES = ("/pages/reviews", "/pages/proposals", "/pages/pairings", "/pages/coaches", "/pages/coaches/new",
+         "/pages/report", "/pages/audit")
 
 
 def signed_in(client, roles=("coordinator",), **person) -> str:
@@ -93,7 +94,7 @@ def test_every_page_shows_with_data_in_it(coordinator):
     assert coordinator.client.post("/assignments/propose", headers=coordinator.coordinator).status_code == 200
     pages = [*PAGES, f"/pages/pairings/{pairing['id']}", f"/pages/coaches/{pairing['coach_id']}",
              f"/pages/reviews/{pairing['review_id']}", "/pages/reviews?status=approved&program=district_coaching",
-             "/pages/pairings?status=closed&page=2"]
+             "/pages/pairings?status=closed&page=2", "/pages/report?year=2026", "/pages/audit?action=pairing.closed"]
 
     shown = {path: coordinator.client.get(path) for path in pages}
 
@@ -104,3 +105,15 @@ def test_every_page_shows_with_data_in_it(coordinator):
     assert "not possible: No coach with this id is on the roster." in review
     assert "Kim Park: The coach does not serve voluntary_peer_coaching." in review
     assert "Robin Reyes: score" in review and "(proposed)" in review
+
+
+def test_the_audit_trail_and_the_report_show_figures_and_hide_small_groups(coordinator):
+    pairing = coordinator.pair()
+    coordinator.close(pairing)
+
+    audit = text(coordinator.client.get(f"/pages/audit?pairing_id={pairing['id']}"))
+    report = text(coordinator.client.get("/pages/report?year=2026"))
+
+    assert "application.approved" in audit and "pairing.closed" in audit and "hours approved: 10.00" in audit
+    assert "Not shown: fewer than 5 teachers" in report
+    assert "/reports/program?year=2026&amp;format=csv" in report

@@ -3,7 +3,7 @@ proposals, pairings with their extensions, and the coach roster. Each calls the 
 API and shows its refusals beside the fields they concern."""
 from __future__ import annotations
 
-from matching.web import decision, pairings, proposals, reviews, roster  # noqa: F401  (their routes)
+from matching.web import decision, pairings, proposals, reports, reviews, roster  # noqa: F401  (their routes)
 from matching.web.common import blueprint
 
 __all__ = ["blueprint"]
