@@ -114,7 +114,7 @@ def test_a_coordinator_runs_the_proposal_and_accepts_it(pages_stack, browser, pe
         look(page, "coordinator-proposals-empty")
         page.get_by_role("button", name="Propose coaches for the").click()
         page.get_by_text("Proposed a coach for").wait_for()
-        rows = page.locator("#proposals tbody tr")
+        rows = page.locator("#proposals > li")
         assert rows.filter(has_text=full_name(first)).get_by_text("focus area numeracy (+35)").count() == 1
         look(page, "coordinator-proposals")
 
