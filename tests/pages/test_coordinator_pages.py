@@ -81,6 +81,9 @@ def test_a_coordinator_denies_with_a_reason_at_desktop_width(pages_stack, browse
         page.goto(f"{pages_stack.urls['matching']}/pages/reviews/{review['id']}")
         link = page.locator("#application-link")
         assert link.get_attribute("href") == f"{pages_stack.urls['intake']}/applications/{review['application_id']}"
+        in_intake = page.request.get(link.get_attribute("href"))  # the teacher's own words, kept by intake
+        assert in_intake.status == 200 and in_intake.json()["reason_details"] == body["reason_details"]
+        look(page, "coordinator-review-desktop")
         page.get_by_label("Reason for the teacher").fill("The program has no place for this focus this term.")
         page.get_by_role("button", name="Deny the application").click()
         page.get_by_text(f"Denied the application of {full_name(body)}.").wait_for()
@@ -137,6 +140,7 @@ def test_a_coordinator_adds_edits_and_deactivates_a_coach(pages_stack, browser):
         page.get_by_role("link", name="Coach roster").first.click()
         look(page, "coordinator-roster")
         page.get_by_role("link", name="Add a coach").first.click()
+        look(page, "coordinator-coach-new")
         page.get_by_label("Name", exact=True).fill(name)
         page.get_by_label("Employee number").fill(f"C-{uuid.uuid4().hex[:6]}")
         page.get_by_label("Email", exact=True).fill(f"{uuid.uuid4().hex[:6]}@school.example.org")
@@ -178,6 +182,7 @@ def test_a_coordinator_approves_an_extension_and_closes_the_pairing(pages_stack,
         page.get_by_label("Reason", exact=True).fill("A third lesson cycle was agreed.")
         page.get_by_role("button", name="Ask for the extension").click()
         page.get_by_text("Requested 5 more hours.").wait_for()
+        look(page, "coordinator-pairing-extension-asked-desktop")
 
         page.get_by_role("link", name="Back to the pairings").click()
         waiting = page.locator("#extensions li").filter(has_text=full_name(body))
