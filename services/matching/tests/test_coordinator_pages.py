@@ -59,6 +59,27 @@ def test_a_split_not_adding_to_100_is_refused_beside_the_field_keeping_what_was_
     assert 'value="12.5"' in page and 'value="30"' in page and 'value="60"' in page
 
 
+def test_each_program_s_missing_terms_are_asked_for_beside_their_fields(coordinator):
+    coordinator.add_coach(programs=["district_coaching"])
+    consultant = coordinator.add_coach(programs=["peer_support_service"])
+    district = coordinator.submit(program="district_coaching")
+    case = coordinator.submit(program="peer_support_service", referral="pre_evaluation_concern")
+
+    def decide(review, **form):
+        return text(coordinator.client.post(f"/pages/reviews/{review['id']}/decision",
+                                            data={"csrf_token": coordinator.csrf, **form}))
+
+    no_account = decide(district, decision="approve", coach_id=coordinator.review_of(district["application_id"])
+                        ["suggestions"][0]["coach_id"])
+    no_terms = decide(case, decision="approve", coach_id=consultant["id"])
+    no_reason = decide(case, decision="deny", reason="  ")
+
+    assert 'id="account_code-error"' in no_account and "books release time with an account code" in no_account
+    for field in ("hours_approved", "release_half_days", "funding"):
+        assert f'id="{field}-error"' in no_terms
+    assert 'id="reason-error"' in no_reason and "A denial gives its reason." in no_reason
+
+
 def test_a_review_decided_meanwhile_says_who_decided_what(coordinator):
     coach = coordinator.add_coach(name="Robin Reyes")
     review = coordinator.submit()

@@ -24,7 +24,8 @@ NAMES = {"funding.federation_pct": "federation_pct", "funding.district_pct": "di
 def decision_from(form) -> dict:
     """The JSON body the form stands for; empty fields are left out (the program's default, or missing)."""
     if form.get("decision") != "approve":
-        return {"decision": "deny", "reason": form.get("reason", "").strip()}
+        reason = form.get("reason", "").strip()
+        return {"decision": "deny", **({"reason": reason} if reason else {})}
     body = {"decision": "approve", **{name: form[name].strip() for name in APPROVAL if form.get(name, "").strip()}}
     shares = {name: form[name].strip() for name in ("federation_pct", "district_pct") if form.get(name, "").strip()}
     if shares:
