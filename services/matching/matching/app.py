@@ -9,9 +9,9 @@ from matching.api import BLUEPRINTS
 from matching.handlers import HANDLERS
 from matching.models import tables
 from matching.people import link_coach
+from matching.web import blueprint as coordinator_pages
 from matching.web import cases as case_pages
 from matching.web import grants as grant_pages
-from matching.web import reports as report_pages
 from peercoach.service import ServiceSpec
 from peercoach.web import signin
 from peercoach.web.app import build_app
@@ -24,7 +24,8 @@ def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=BLUEPRINTS)
     enable_forms(app)
     app.register_blueprint(credentials_pages.blueprint)
+    app.register_blueprint(coordinator_pages)
     signin.install(app, link=link_coach)
-    for pages in (grant_pages, case_pages, report_pages):
+    for pages in (grant_pages, case_pages):
         app.register_blueprint(pages.blueprint)
     return app

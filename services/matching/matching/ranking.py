@@ -23,9 +23,18 @@ class RequestedCoach:
 
 
 @dataclass(frozen=True)
+class Excluded:
+    """A coach who cannot take the application now, and why (an exclusion's code and message)."""
+    coach_id: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Ranking:
     suggestions: tuple[Suggestion, ...]
     requested: RequestedCoach | None
+    excluded: tuple[Excluded, ...] = ()
 
 
 def suggest(applicant: Applicant, coach: CoachProfile, load: int) -> Suggestion:
@@ -36,11 +45,17 @@ def suggest(applicant: Applicant, coach: CoachProfile, load: int) -> Suggestion:
 
 
 def rank(applicant: Applicant, coaches: list[CoachProfile], loads: dict[str, int], limit: int = 10) -> Ranking:
-    """The best `limit` eligible coaches by score (ties by id), the requested one first if eligible."""
-    eligible = [suggest(applicant, coach, loads.get(coach.id, 0)) for coach in coaches
-                if exclusion(applicant, coach, loads.get(coach.id, 0)) is None]
+    """The best `limit` eligible coaches by score (ties by id), the requested one first if eligible; and
+    every coach excluded, with why."""
+    eligible, excluded = [], []
+    for coach in coaches:
+        why = exclusion(applicant, coach, loads.get(coach.id, 0))
+        if why is None:
+            eligible.append(suggest(applicant, coach, loads.get(coach.id, 0)))
+        else:
+            excluded.append(Excluded(coach.id, why.code, why.message))
     eligible.sort(key=lambda s: (not s.requested, -s.score, s.coach_id))
-    return Ranking(tuple(eligible[:limit]), _requested(applicant, coaches, loads))
+    return Ranking(tuple(eligible[:limit]), _requested(applicant, coaches, loads), tuple(excluded))
 
 
 def _requested(applicant: Applicant, coaches: list[CoachProfile], loads: dict[str, int]) -> RequestedCoach | None:

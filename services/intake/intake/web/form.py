@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from werkzeug.datastructures import MultiDict
 
+from peercoach.web.forms import field_errors
+
 TEACHER_FIELDS = ("employee_id", "first_name", "last_name", "email", "school", "district", "employment_status")
 FORM_NAMES = {
     **{f"teacher.{name}": name for name in TEACHER_FIELDS + ("grade_levels", "subjects")},
@@ -10,10 +12,7 @@ FORM_NAMES = {
     "learning_partner.email": "partner_email",
     "learning_partner": "partner_name",
     "consent.confidentiality_acknowledged": "consent",
-    "_schema": "_form",
 }
-PLAIN_WORDS = {"Missing data for required field.": "Please fill this in.",
-               "Shorter than minimum length 1.": "Please choose at least one."}
 
 
 def to_payload(form: MultiDict) -> dict:
@@ -33,22 +32,7 @@ def to_payload(form: MultiDict) -> dict:
     return payload
 
 
+
 def errors_by_field(messages: dict) -> dict[str, list[str]]:
     """Marshmallow's nested errors as {form field name: [messages]}; others under "_form"."""
-    result: dict[str, list[str]] = {}
-    for path, texts in flatten(messages).items():
-        name = FORM_NAMES.get(path, path if "." not in path else "_form")
-        result.setdefault(name, []).extend(PLAIN_WORDS.get(text, text) for text in texts)
-    return result
-
-
-def flatten(messages, path: str = "") -> dict[str, list[str]]:
-    """{"teacher": {"email": [..]}} -> {"teacher.email": [..]}; list positions fold into the list's field."""
-    if not isinstance(messages, dict):
-        return {path: list(messages) if isinstance(messages, list) else [str(messages)]}
-    result: dict[str, list[str]] = {}
-    for key, value in messages.items():
-        child = path if isinstance(key, int) else f"{path}.{key}" if path else str(key)
-        for name, texts in flatten(value, child).items():
-            result.setdefault(name, []).extend(texts)
-    return result
+    return field_errors(messages, FORM_NAMES)

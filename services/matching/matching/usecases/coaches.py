@@ -49,6 +49,12 @@ def roster_page(session: Session, active: bool | None = None, program: str | Non
     return {**found, "items": with_load(session, found["items"])}
 
 
+def names(session: Session, coach_ids) -> dict[str, str]:
+    """The roster's name of each coach id given (unknown ids are left out)."""
+    ids = {coach_id for coach_id in coach_ids if coach_id}
+    return dict(session.execute(select(Coach.id, Coach.name).where(Coach.id.in_(ids))).all()) if ids else {}
+
+
 def add(session: Session, data: dict) -> Coach:
     coach = Coach(**data)
     session.add(coach)

@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from matching import audit, events, rules
-from matching.models import Coach, Extension, Pairing, outbox
+from matching.models import Coach, Extension, Pairing, PairingUsage, outbox
 from matching.participants import pairing_for
 from peercoach.principal import Principal
 from peercoach.refusals import Conflict, NotFound, RuleBroken
@@ -38,6 +38,14 @@ def pairings_page(session: Session, principal: Principal, status: str | None = N
                   page: int = 1, page_size: int = 20) -> dict:
     """One page of `pairings`, with the total the principal may see."""
     return paged(session, _pairings(principal, status, coach_id), page, page_size)
+
+
+def hours_in_approved_timesheets(session: Session, pairing_ids: list[str]) -> dict[str, Decimal]:
+    """Coaching hours of each pairing in the timesheets approved so far (as `timesheet.approved` told us);
+    entries logged since are timesheets' to count."""
+    rows = session.execute(select(PairingUsage.pairing_id, func.sum(PairingUsage.hours))
+                           .where(PairingUsage.pairing_id.in_(pairing_ids)).group_by(PairingUsage.pairing_id))
+    return {pairing_id: Decimal(hours) for pairing_id, hours in rows}
 
 
 def visible_pairing(session: Session, principal: Principal, pairing_id: str, lock: bool = False) -> Pairing:

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from matching import audit, events, rules
+from matching.audit import AuditEntry
 from matching.models import Coach, Pairing, Review, outbox
 from matching.profiles import applicant, coach_profile, loads
 from matching.scoring import exclusion
 from matching.suggestions import rankings
 from peercoach.principal import Principal
 from peercoach.refusals import Conflict, NotFound, RuleBroken
+from peercoach.web.paging import paged
+
+DECISIONS = ("application.approved", "application.denied")
 
 
 def with_suggestions(session: Session, reviews: list[Review]) -> list[Review]:
@@ -28,6 +32,7 @@ def with_suggestions(session: Session, reviews: list[Review]) -> list[Review]:
         ranking = ranked.get(review.id)
         review.suggestions = ranking.suggestions if ranking else []
         review.requested_coach = ranking.requested if ranking else None
+        review.excluded = ranking.excluded if ranking else ()
     return reviews
 
 
@@ -35,6 +40,24 @@ def reviews(session: Session, status: str) -> list[Review]:
     """The reviews in `status`, oldest first, each with its ranked suggestions."""
     found = session.scalars(select(Review).where(Review.status == status).order_by(Review.submitted_at, Review.id))
     return with_suggestions(session, list(found))
+
+
+def _queue(status: str, program: str | None) -> Select:
+    statement = select(Review).where(Review.status == status).order_by(Review.submitted_at, Review.id)
+    return statement if program is None else statement.where(Review.program == program)
+
+
+def reviews_page(session: Session, status: str = "pending", program: str | None = None, page: int = 1,
+                 page_size: int = 20) -> dict:
+    """One page of the reviews in `status` (of one program when asked), oldest first, without suggestions."""
+    return paged(session, _queue(status, program), page, page_size)
+
+
+def decision_of(session: Session, review_id: str) -> AuditEntry | None:
+    """Who decided the review, when and how (its audit entry), or None while it is undecided."""
+    return session.scalars(select(AuditEntry).where(AuditEntry.action.in_(DECISIONS),
+                                                    AuditEntry.details["review_id"].as_string() == review_id)
+                           .order_by(AuditEntry.at.desc())).first()
 
 
 def review(session: Session, review_id: str) -> Review:

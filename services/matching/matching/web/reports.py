@@ -1,54 +1,45 @@
-"""The coordinator's reports: the year-end program report (/pages/reports/program) and the audit trail
-(/pages/audit), the same use cases as GET /reports/program and GET /audit."""
+"""The year-end program report (`/pages/report`) and the audit trail (`/pages/audit`), as pages over the same
+use cases as `GET /reports/program` and `GET /audit` (small groups suppressed; ids and figures only)."""
 from __future__ import annotations
 
-import math
 from datetime import date
 
-from flask import Blueprint, request
+from flask import request
 
-from matching.program_report import DIMENSIONS, FIGURES
+from matching.program_report import DIMENSIONS
 from matching.usecases import reports
-from peercoach.principal import Principal
+from matching.web.common import PAGE_SIZE, blueprint, page_number
 from peercoach.web.app import context
 from peercoach.web.pages import for_roles, page
 
-blueprint = Blueprint("report_pages", __name__)
-FIRST_YEAR = 2000
-DIMENSION_NAMES = {"program": "By program", "focus_area": "By focus area", "school": "By school"}
-AUDIT_PAGE_SIZE = 25
+ACTIONS = ("application.approved", "application.denied", "extension.requested", "extension.approved",
+           "extension.denied", "pairing.closed", "disclosure.agreed", "disclosure.released", "disclosure.refused",
+           "role.granted", "role.revoked")
 
 
-def chosen_year() -> int | None:
-    text = request.args.get("year", "").strip()
-    if not text:
-        return date.today().year
-    return int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= date.today().year + 1 else None
+def year_asked() -> int:
+    """The `year` of the query string (this year when missing or out of range)."""
+    year = request.args.get("year", "")
+    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else date.today().year
 
 
-@blueprint.get("/pages/reports/program")
+@blueprint.get("/report")
 @for_roles("coordinator")
-def program_report(_principal: Principal):
-    year = chosen_year()
-    if year is None:
-        errors = {"year": [f"Enter a year from {FIRST_YEAR} to {date.today().year + 1}, like {date.today().year}."]}
-        return page("program_report.html", 422, report=None, year=request.args.get("year"), errors=errors,
-                    values=request.args)
+def report(_principal):
+    year = year_asked()
     with context().db.transaction() as session:
-        report = reports.program(session, date(year, 1, 1), date(year, 12, 31))
-    return page("program_report.html", report=report, year=year, dimensions=DIMENSIONS,
-                dimension_names=DIMENSION_NAMES, figures=FIGURES, errors={}, values=request.args)
+        result = reports.program(session, date(year, 1, 1), date(year, 12, 31))
+    sections = [("Totals", "", [result["totals"]])] + [
+        (f"By {dimension.replace('_', ' ')}", dimension, result[f"by_{dimension}"]) for dimension in DIMENSIONS]
+    return page("coordinator/report.html", result=result, year=year, sections=sections)
 
 
-@blueprint.get("/pages/audit")
+@blueprint.get("/audit")
 @for_roles("coordinator")
-def audit(_principal: Principal):
-    number = request.args.get("page", "1")
-    number = int(number) if number.isdigit() and int(number) >= 1 else 1
-    action = request.args.get("action", "").strip() or None
-    pairing = request.args.get("pairing", "").strip() or None
+def audit(_principal):
+    action = request.args.get("action") if request.args.get("action") in ACTIONS else None
+    pairing_id = request.args.get("pairing_id", "").strip()[:36] or None
     with context().db.transaction() as session:
-        found = reports.audit_trail_page(session, pairing, action, number, AUDIT_PAGE_SIZE, newest_first=True)
-    pages = max(1, math.ceil(found["total"] / AUDIT_PAGE_SIZE))
-    return page("audit.html", entries=found["items"], total=found["total"], page=number, pages=pages,
-                action=action or "", pairing=pairing or "")
+        found = reports.audit_trail_page(session, pairing_id, action, page_number(), PAGE_SIZE, newest_first=True)
+    return page("coordinator/audit.html", found=found, action=action, pairing_id=pairing_id,
+                actions=[(code, code.replace(".", ": ").replace("_", " ")) for code in ACTIONS])
