@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from peercoach.testing.pages import look, signed_in
-from tests.money_pages.seed import Seeder, csv_rows, csv_total, month_start, new_district
+from tests.pages.money_seed import Seeder, csv_rows, csv_total, month_start, new_district
 
 pytestmark = pytest.mark.browser
 
