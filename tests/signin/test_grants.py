@@ -12,8 +12,9 @@ EMAIL = "casey@district.example.org"  # the test provider's person, email verifi
 WAITING = "/timesheets?status=submitted&period=2026-11"  # timesheets: coordinators only
 
 
-def test_a_granted_role_works_in_every_service_until_it_is_revoked(signin_app, provider, database_url,
-                                                                  start_worker, token):
+def signed_in_without_a_role(signin_app, provider, database_url, start_worker):
+    """Matching and timesheets with their workers, and the test provider's person signed in with no role
+    claimed: test clients of the two services sharing the session cookie."""
     matching_url, timesheets_url = database_url("matching"), database_url("timesheets")
     matching = signin_app("matching", matching_url).test_client()
     timesheets = signin_app("timesheets", timesheets_url).test_client()
@@ -22,6 +23,12 @@ def test_a_granted_role_works_in_every_service_until_it_is_revoked(signin_app, p
     provider.claims = {"roles": []}
     sign_in(matching, provider)
     carry(matching, timesheets)
+    return matching, timesheets
+
+
+def test_a_granted_role_works_in_every_service_until_it_is_revoked(signin_app, provider, database_url,
+                                                                  start_worker, token):
+    matching, timesheets = signed_in_without_a_role(signin_app, provider, database_url, start_worker)
     admin = token("admin", sub="ops", email="ops@federation.example.org")
     assert matching.get("/coaches").status_code == 403 and timesheets.get(WAITING).status_code == 403
 
@@ -91,14 +98,7 @@ def test_the_first_admin_comes_from_the_command_line(signin_app, provider, datab
 
 def test_a_finance_officer_granted_some_districts_reads_only_theirs(
         signin_app, provider, database_url, start_worker, token):
-    matching_url, timesheets_url = database_url("matching"), database_url("timesheets")
-    matching = signin_app("matching", matching_url).test_client()
-    timesheets = signin_app("timesheets", timesheets_url).test_client()
-    start_worker("matching", matching_url)
-    start_worker("timesheets", timesheets_url)
-    provider.claims = {"roles": []}
-    sign_in(matching, provider)
-    carry(matching, timesheets)
+    matching, timesheets = signed_in_without_a_role(signin_app, provider, database_url, start_worker)
     body = {"email": EMAIL, "role": "finance:district", "districts": ["SD-61"]}
     assert matching.post("/grants", json=body, headers=token("admin")).status_code == 201
     eventually(lambda: "finance:district" in whoami(timesheets)["roles"])
