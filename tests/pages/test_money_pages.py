@@ -206,3 +206,19 @@ def test_other_roles_get_403_on_these_pages(pages_stack, browser, who, paths):
             assert page.goto(pages_stack.urls["timesheets"] + path).status == 403, path
         page.get_by_role("heading", name="Not for your role").wait_for()
         look(page, f"money-pages-403-{who}")
+
+
+def test_the_coordinator_sees_hours_used_as_logged_before_any_approval(pages_stack, browser, seeder):
+    district, first = new_district(), month_start(1)
+    month = seeder.submitted(district, first, [(2, 240, "planning"), (9, 270, "observation")])  # 8.5 of 10 h
+    matching = pages_stack.urls["matching"]
+
+    with signed_in(browser, pages_stack, "coordinator", width="desktop") as page:
+        page.goto(f"{matching}/pages/pairings/{month.pairing_id}")
+        page.get_by_role("link", name="hours and release used so far, in timesheets").click()
+        row = page.locator("#hours tbody tr")
+        assert row.count() == 1
+        assert "8 h 30 min of 10 h" in row.inner_text() and "80% reached" in row.inner_text()
+        look(page, "coordinator-hours-used")
+    with signed_in(browser, pages_stack, "coach") as page:
+        assert page.goto(f"{pages_stack.urls['timesheets']}/pages/hours").status == 403

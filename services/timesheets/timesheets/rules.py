@@ -33,6 +33,7 @@ LESSON_CYCLE = "lesson_cycle_observation"
 MAX_LESSON_CYCLES = VOLUNTARY_LESSON_CYCLES
 MAX_VOLUNTARY_RELEASE_DAYS = VOLUNTARY_RELEASE_DAYS
 MAX_RELEASE_MINUTES = 420
+THRESHOLD = Decimal("0.8")  # the share of the approved hours at which coach and coordinator are told
 
 
 @dataclass(frozen=True)
@@ -131,5 +132,9 @@ def threshold_due(hours_approved: Decimal, used_minutes: int, notified_for: Deci
     An extension raises the approved total; once usage reaches 80% of the new total it is
     announced again, so coach and coordinator hear about each approved total once.
     """
-    reached = Decimal(used_minutes) >= hours_approved * 60 * Decimal("0.8")
-    return hours_approved > 0 and reached and notified_for != hours_approved
+    return threshold_reached(hours_approved, used_minutes) and notified_for != hours_approved
+
+
+def threshold_reached(hours_approved: Decimal, used_minutes: int) -> bool:
+    """80% of the approved hours used (the mark at which coach and coordinator are told)."""
+    return hours_approved > 0 and Decimal(used_minutes) >= hours_approved * 60 * THRESHOLD

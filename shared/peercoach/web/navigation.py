@@ -28,6 +28,7 @@ def role_links(role, person: Person) -> list[tuple[str, str]]:
                         ("Pairings and extensions", f"{matching}/pages/pairings"),
                         ("Coach roster", f"{matching}/pages/coaches"),
                         ("Timesheets waiting", f"{timesheets}/pages/timesheets"),
+                        ("Hours used", f"{timesheets}/pages/hours"),
                         ("Rates", f"{timesheets}/pages/rates"),
                         ("Peer support cases", f"{matching}/pages/cases"),
                         ("Program report", f"{matching}/pages/report"),

@@ -19,6 +19,7 @@ class Statements(MethodView):
     @blp.response(200, StatementOut)
     def get(self, query):
         """Finance reads its own payer's statement only (and, when scoped to districts, only their
-        lines); the coordinator reads both, every district."""
+        lines); the coordinator reads both, every district. With `district`, that district's lines only."""
         with context().db.transaction() as session:
-            return paying.statement(session, current_principal(), query["payer"], query["period"])
+            return paying.statement(session, current_principal(), query["payer"], query["period"],
+                                    query.get("district"))

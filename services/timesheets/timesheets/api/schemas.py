@@ -168,6 +168,8 @@ BatchPage = page_schema(BatchSummary)
 class StatementQuery(Schema):
     payer = fields.String(required=True, validate=validate.OneOf(("federation", "district")))
     period = fields.String(required=True, validate=PERIOD)
+    district = text(40, 1, metadata={"description": "only this district's lines (403 for a finance officer scoped to "
+                                             "other districts)"})
 
 
 class ReleaseBooking(Schema):

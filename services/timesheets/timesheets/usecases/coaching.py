@@ -1,5 +1,5 @@
 """What the coach's own pages read: their pairings with what each has used and has left, one entry of
-theirs, and the pairing they logged time for last."""
+theirs, and the pairing they logged time for last; and the coordinator's view of every pairing's figures."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from peercoach.principal import Principal
 from peercoach.refusals import NotFound
+from peercoach.web.paging import paged
 from timesheets import access, ledger, rules
 from timesheets.models import Entry, Pairing
 
@@ -19,10 +20,22 @@ def pairings(session: Session, principal: Principal) -> list[dict]:
     return [standing(session, pairing) for pairing in found]
 
 
+def standing_page(session: Session, principal: Principal, pairing_id: str | None = None, page: int = 1,
+                  page_size: int = 20) -> dict:
+    """The coordinator's view: every pairing (or one), open ones first, with the figures of `standing`."""
+    access.ensure_coordinator(principal)
+    statement = select(Pairing).order_by(Pairing.closed_on.is_not(None), Pairing.started_on.desc(), Pairing.id)
+    if pairing_id is not None:
+        statement = statement.where(Pairing.id == pairing_id)
+    found = paged(session, statement, page, page_size)
+    return {**found, "items": [standing(session, pairing) for pairing in found["items"]]}
+
+
 def standing(session: Session, pairing: Pairing) -> dict:
     logged = ledger.logged(session, pairing.id)
     voluntary = pairing.program == rules.VOLUNTARY
     return {**ledger.summary(session, pairing), "pairing": pairing,
+            "past_mark": rules.threshold_reached(pairing.hours_approved, ledger.used_minutes(session, pairing.id)),
             "release_days_used": sum(1 for e in logged if e.activity == rules.RELEASE) if voluntary else None,
             "release_days_allowed": rules.MAX_VOLUNTARY_RELEASE_DAYS if voluntary else None,
             "lesson_cycles_used": sum(1 for e in logged if e.activity == rules.LESSON_CYCLE) if voluntary else None,
