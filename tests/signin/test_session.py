@@ -173,3 +173,18 @@ def test_after_sign_in_the_browser_goes_back_only_to_one_of_the_four_services(si
                      "javascript:alert(1)"]
         assert [safe_next(url) for url in kept] == kept
         assert {safe_next(url) for url in sent_home} == {home_url()}
+
+
+def test_the_apply_form_is_filled_in_from_a_signed_in_teachers_identity(signin_app, provider):
+    provider.claims = {"roles": [], "employee_id": "E-4321", "name": "Tess Van Teacher"}
+    matching, intake = signin_app().test_client(), signin_app("intake").test_client()
+    sign_in(matching, provider)
+    carry(matching, intake)
+
+    form = intake.get("/apply").get_data(as_text=True)
+    anonymous = signin_app("intake").test_client().get("/apply").get_data(as_text=True)
+
+    for name, value in (("employee_id", "E-4321"), ("first_name", "Tess"), ("last_name", "Van Teacher"),
+                        ("email", "casey@district.example.org")):
+        assert f'name="{name}" type="' in form and f'value="{value}"' in form, name
+    assert 'value="E-4321"' not in anonymous and 'value="Tess"' not in anonymous

@@ -1,4 +1,5 @@
-"""GET /apply and POST /apply: the application form a teacher fills in on a phone or a desktop."""
+"""GET /apply and POST /apply: the application form a teacher fills in on a phone or a desktop (with what a
+signed-in teacher's identity says already filled in; the form works without signing in too)."""
 from __future__ import annotations
 
 from flask import Blueprint, request
@@ -13,6 +14,8 @@ from intake.schemas import ApplicationInSchema
 from intake.web import form
 from peercoach.web.app import context
 from peercoach.web.pages import csrf, page
+from peercoach.web.people import Person
+from peercoach.web.session import current_person
 
 blueprint = Blueprint("apply", __name__)
 EXPIRED = "This form had expired, so nothing was sent. Please check your answers and send it again."
@@ -34,9 +37,20 @@ def form_page(values: MultiDict, errors: dict | None = None, status: int = 200):
                 grade_levels=[(grade, grade) for grade in choices.GRADE_LEVELS])
 
 
+def from_identity(person: Person | None) -> MultiDict:
+    """What a signed-in teacher need not type again: their name, the email their provider verified and
+    the employee id it sends (each one only where the identity has it)."""
+    if person is None:
+        return MultiDict()
+    first, _, last = person.name.strip().partition(" ")
+    known = {"first_name": first, "last_name": last.strip(),
+             "email": person.email if person.email_verified else None, "employee_id": person.employee_id}
+    return MultiDict({name: value for name, value in known.items() if value})
+
+
 @blueprint.get("/apply")
 def show_form():
-    return form_page(MultiDict())
+    return form_page(from_identity(current_person()))
 
 
 @blueprint.errorhandler(RateLimitExceeded)
