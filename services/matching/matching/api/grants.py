@@ -3,7 +3,7 @@ service (`role.granted`, `role.revoked`), which honours it from the event on."""
 from __future__ import annotations
 
 from flask.views import MethodView
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from matching.usecases import grants
 from peercoach.web.app import context
@@ -23,6 +23,18 @@ class GrantSchema(Schema):
                             metadata={"description": "for finance:district only: the districts it may read"})
     granted_at = Timestamp(dump_only=True)
     granted_by = fields.String(dump_only=True)
+
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """Only a finance officer of the district payer is limited to districts."""
+        return {"anyOf": [{"properties": {"role": {"enum": ["finance:district"]}}},
+                          {"properties": {"districts": {"maxItems": 0}}}]}
+
+    @validates_schema
+    def districts_for_district_finance_only(self, data, **_):
+        if data.get("districts") and data.get("role") != "finance:district":
+            raise ValidationError("Only a finance officer of the district payer is limited to districts.",
+                                  "districts")
 
 
 @blp.route("/grants")

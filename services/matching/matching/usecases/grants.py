@@ -2,10 +2,10 @@
 and announced to every service in the same transaction."""
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import datetime, timezone
 
+from marshmallow import ValidationError, validate
 from sqlalchemy.orm import Session
 
 from matching import audit
@@ -14,7 +14,14 @@ from peercoach.principal import Principal
 from peercoach.refusals import Conflict, NotFound, RuleBroken
 from peercoach.web import grants
 
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+def valid_email(email: str) -> bool:
+    """The same rule as the API's email field."""
+    try:
+        validate.Email()(email)
+    except ValidationError:
+        return False
+    return len(email) <= 254
 
 
 def listed(session: Session) -> list[dict]:
@@ -24,7 +31,7 @@ def listed(session: Session) -> list[dict]:
 def grant(session: Session, principal: Principal, email: str, role: str, districts: tuple[str, ...] = ()) -> dict:
     """Give whoever signs in with `email` (as their provider verifies it) the role `role`."""
     email = email.strip().lower()
-    if not EMAIL.fullmatch(email) or len(email) > 254:
+    if not valid_email(email):
         raise RuleBroken("Enter the email address the person signs in with, like name@district.example.",
                          "invalid_email", field="email")
     if role not in grants.GRANTABLE:
