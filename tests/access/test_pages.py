@@ -31,6 +31,7 @@ PAGES = {
     ("timesheets", "/pages/pairings"): {"coach"},
     ("timesheets", "/pages/log"): {"coach"},
     ("timesheets", f"/pages/months/{PERIOD}"): {"coach"},
+    ("timesheets", "/pages/my-coaching"): {"teacher"},
 }
 COACH = {"employee_id": "C-PAGES-1", "name": "Robin Coach", "email": "robin@district.example.org",
          "district": "BUSD", "programs": ["district_coaching"], "max_active_pairings": 2}

@@ -15,6 +15,7 @@ from timesheets.web import (
     rate_pages,
     review_pages,
     statement_pages,
+    teacher_pages,
 )
 
 SPEC = ServiceSpec("timesheets", tables, handlers=HANDLERS)
@@ -23,6 +24,7 @@ SPEC = ServiceSpec("timesheets", tables, handlers=HANDLERS)
 def create_app(config: dict | None = None) -> Flask:
     app = build_app(SPEC, config, blueprints=BLUEPRINTS)
     for blueprint in (coach_log.blueprint, coach_month.blueprint, review_pages.blueprint, rate_pages.blueprint,
-                      payroll_pages.blueprint, statement_pages.blueprint, hours_pages.blueprint):
+                      payroll_pages.blueprint, statement_pages.blueprint, hours_pages.blueprint,
+                      teacher_pages.blueprint):
         app.register_blueprint(blueprint)
     return app

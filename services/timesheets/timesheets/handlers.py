@@ -24,7 +24,8 @@ def add_pairing(session: Session, event: Event) -> None:
         hours_approved=payload["hours_approved"], release_half_days=payload["release_half_days"],
         federation_pct=funding["federation_pct"], district_pct=funding["district_pct"],
         account_code=payload["account_code"], started_on=payload["started_on"],
-        teacher_name=f"{teacher['first_name']} {teacher['last_name']}", teacher_school=teacher["school"]))
+        teacher_name=f"{teacher['first_name']} {teacher['last_name']}", teacher_school=teacher["school"],
+        teacher_employee_id=teacher["employee_id"]))
 
 
 def extend_hours(session: Session, event: Event) -> None:

@@ -48,6 +48,7 @@ class Pairing(Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     teacher_name: Mapped[str | None] = mapped_column(String(200))  # for the coach's pages (none before them)
     teacher_school: Mapped[str | None] = mapped_column(String(200))
+    teacher_employee_id: Mapped[str | None] = mapped_column(String(64), index=True)  # the teacher's own page
     threshold_notified_for: Mapped[Decimal | None] = mapped_column(HOURS)
 
 

@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Flask
 
+from peercoach.settings import public_url
+
 CENT = Decimal("0.01")
 PROGRAMS = {"voluntary_peer_coaching": "Voluntary peer coaching", "district_coaching": "District coaching",
             "peer_support_service": "Peer Support Service"}
@@ -51,3 +53,4 @@ def program(code: str) -> str:
 
 def install(app: Flask) -> None:
     app.jinja_env.filters.update(money=money, minutes=minutes, hours=hours, month=month, day=day, program=program)
+    app.jinja_env.globals["public_url"] = public_url  # links between the services' pages

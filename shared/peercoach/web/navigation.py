@@ -39,7 +39,7 @@ def role_links(role, person: Person) -> list[tuple[str, str]]:
                     ("Payroll API", f"{timesheets}/docs")],
         "coach": [("My pairings", f"{timesheets}/pages/pairings"), ("Log time", f"{timesheets}/pages/log"),
                   (f"My timesheet for {month(period)}", f"{timesheets}/pages/months/{period}")],
-        "teacher": [("My applications", f"{intake}/mine")],
+        "teacher": [("My applications", f"{intake}/mine"), ("My coaching", f"{timesheets}/pages/my-coaching")],
     }[role.name]
 
 

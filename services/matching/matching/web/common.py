@@ -6,7 +6,6 @@ from werkzeug.datastructures import MultiDict
 
 from peercoach.events.contracts import PROGRAMS
 from peercoach.labels import label
-from peercoach.settings import public_url
 
 blueprint = Blueprint("coordinator", __name__, url_prefix="/pages")
 PAGE_SIZE = 20
@@ -15,7 +14,7 @@ PROGRAM_CHOICES = [(code, label("program", code)) for code in PROGRAMS]
 
 @blueprint.context_processor
 def helpers() -> dict:
-    return {"label": label, "public_url": public_url}
+    return {"label": label}
 
 
 def page_number() -> int:
