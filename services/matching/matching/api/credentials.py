@@ -8,7 +8,7 @@ from matching.usecases import credentials
 from peercoach.web.app import context
 from peercoach.web.auth import PAYERS, current_principal, require
 from peercoach.web.blueprint import Blueprint
-from peercoach.web.fields import query_flag, text
+from peercoach.web.fields import query_flag, text, worded
 from peercoach.web.paging import PageQuery, page_schema
 
 blp = Blueprint("credentials", __name__, description=(
@@ -17,11 +17,21 @@ blp = Blueprint("credentials", __name__, description=(
 
 
 class CredentialIn(Schema):
-    name = text(100, shortest=1, required=True)
+    name = fields.String(required=True, validate=[worded(), validate.Length(min=1, max=100)])
     role = fields.String(required=True, validate=validate.OneOf(credentials.ROLES))
     payer = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(PAYERS))
     districts = fields.List(text(100, shortest=1), load_default=list,
                             validate=validate.Length(max=credentials.MAX_DISTRICTS))
+
+    @staticmethod
+    def openapi_constraints() -> dict:
+        """Payroll has no payer; finance has one; only the district payer's is limited to districts."""
+        none = {"maxItems": 0}
+        return {"anyOf": [
+            {"properties": {"role": {"enum": ["payroll"]}, "payer": {"enum": [None]}, "districts": none}},
+            {"properties": {"role": {"enum": ["finance"]}, "payer": {"enum": ["federation"]}, "districts": none},
+             "required": ["payer"]},
+            {"properties": {"role": {"enum": ["finance"]}, "payer": {"enum": ["district"]}}, "required": ["payer"]}]}
 
 
 class CredentialSchema(Schema):
