@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from peercoach.periods import period_of
-from peercoach.programs import VOLUNTARY, VOLUNTARY_LESSON_CYCLES, VOLUNTARY_RELEASE_DAYS
+from peercoach.programs import HOURS_MARK, VOLUNTARY, VOLUNTARY_LESSON_CYCLES, VOLUNTARY_RELEASE_DAYS
 from peercoach.refusals import RuleBroken
 from timesheets.money import half_days, hours
 
@@ -33,7 +33,6 @@ LESSON_CYCLE = "lesson_cycle_observation"
 MAX_LESSON_CYCLES = VOLUNTARY_LESSON_CYCLES
 MAX_VOLUNTARY_RELEASE_DAYS = VOLUNTARY_RELEASE_DAYS
 MAX_RELEASE_MINUTES = 420
-THRESHOLD = Decimal("0.8")  # the share of the approved hours at which coach and coordinator are told
 
 
 @dataclass(frozen=True)
@@ -137,4 +136,4 @@ def threshold_due(hours_approved: Decimal, used_minutes: int, notified_for: Deci
 
 def threshold_reached(hours_approved: Decimal, used_minutes: int) -> bool:
     """80% of the approved hours used (the mark at which coach and coordinator are told)."""
-    return hours_approved > 0 and Decimal(used_minutes) >= hours_approved * 60 * THRESHOLD
+    return hours_approved > 0 and Decimal(used_minutes) >= hours_approved * 60 * HOURS_MARK

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from peercoach.events.event import Event
 from peercoach.principal import Principal
+from peercoach.web.fields import utc
 
 TABLE = "machine_credentials"
 OWNER = "matching"
@@ -68,11 +69,6 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite gives naive datetimes back: they were stored in UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
-
-
 def principal_of(row) -> Principal:
     """The caller a credential speaks for: its role, payer and districts, named after the credential."""
     return Principal(row.role, f"credential:{row.name}", None, row.payer, token_id=row.id,
@@ -92,9 +88,8 @@ def find(session: Session, metadata: MetaData, secret: str):
 def note_use(session: Session, metadata: MetaData, row) -> datetime | None:
     """Record that the credential was used now, unless that was recorded less than a minute ago;
     the time recorded, or None when nothing was."""
-    last = _aware(row.last_used_at)
     now = _now()
-    if last is not None and now - last < USE_GRANULARITY:
+    if row.last_used_at is not None and now - utc(row.last_used_at) < USE_GRANULARITY:
         return None
     table = metadata.tables[TABLE]
     session.execute(update(table).where(table.c.id == row.id).values(last_used_at=now))

@@ -75,6 +75,12 @@ def for_roles(*roles: str):
     return decorator
 
 
+def page_number() -> int:
+    """The `page` of the query string (1 when missing or not a positive number of at most six digits)."""
+    number = request.args.get("page", "")
+    return max(int(number), 1) if number.isdigit() and len(number) < 7 else 1
+
+
 def problem(status: int, title: str, message: str):
     """A page that says why the request cannot be served, with the HTTP status to match."""
     return page("peercoach/problem.html", status, title=title, message=message)

@@ -17,12 +17,6 @@ def helpers() -> dict:
     return {"label": label}
 
 
-def page_number() -> int:
-    """The `page` of the query string (1 when missing or not a positive number)."""
-    number = request.args.get("page", "")
-    return max(int(number), 1) if number.isdigit() and len(number) < 7 else 1
-
-
 def choice(name: str, allowed) -> str | None:
     """A filter of the query string if it is one of `allowed`, else None (all)."""
     value = request.args.get(name)

@@ -10,13 +10,13 @@ from marshmallow import ValidationError
 
 from matching.api.extensions import ExtensionSchema
 from matching.usecases import coaches, pairings
-from matching.web.common import PAGE_SIZE, blueprint, choice, page_number, typed_over
+from matching.web.common import PAGE_SIZE, blueprint, choice, typed_over
+from peercoach.programs import HOURS_MARK
 from peercoach.refusals import Conflict, RuleBroken
 from peercoach.web.app import context
 from peercoach.web.forms import done, errors_of, field_errors
-from peercoach.web.pages import for_roles, page
+from peercoach.web.pages import for_roles, page, page_number
 
-MARK = Decimal("0.8")  # the share of approved hours at which the coordinator is told (the 80% mark)
 STATUSES = (("active", "Active"), ("closed", "Closed"))
 
 
@@ -27,7 +27,7 @@ def usage(session, found: list) -> dict[str, dict]:
     for pairing in found:
         hours = used.get(pairing.id, Decimal(0))
         share = hours / pairing.hours_approved if pairing.hours_approved else Decimal(0)
-        result[pairing.id] = {"hours": hours, "percent": int(share * 100), "past_mark": share >= MARK}
+        result[pairing.id] = {"hours": hours, "percent": int(share * 100), "past_mark": share >= HOURS_MARK}
     return result
 
 

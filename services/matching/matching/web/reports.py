@@ -8,9 +8,9 @@ from flask import request
 
 from matching.program_report import DIMENSIONS
 from matching.usecases import reports
-from matching.web.common import PAGE_SIZE, blueprint, page_number
+from matching.web.common import PAGE_SIZE, blueprint
 from peercoach.web.app import context
-from peercoach.web.pages import for_roles, page
+from peercoach.web.pages import for_roles, page, page_number
 
 ACTIONS = ("application.approved", "application.denied", "extension.requested", "extension.approved",
            "extension.denied", "pairing.closed", "disclosure.agreed", "disclosure.released", "disclosure.refused",

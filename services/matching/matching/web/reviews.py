@@ -6,10 +6,10 @@ from datetime import date, datetime, timezone
 from matching import rules
 from matching.api.review_schemas import STATUSES
 from matching.usecases import coaches, reviews
-from matching.web.common import PAGE_SIZE, PROGRAM_CHOICES, blueprint, choice, page_number, typed_over
+from matching.web.common import PAGE_SIZE, PROGRAM_CHOICES, blueprint, choice, typed_over
 from peercoach.events.contracts import PROGRAMS
 from peercoach.web.app import context
-from peercoach.web.pages import for_roles, page
+from peercoach.web.pages import for_roles, page, page_number
 
 
 def days_waiting(submitted_at: datetime | None) -> int:

@@ -9,13 +9,13 @@ from werkzeug.datastructures import MultiDict
 from matching.api.coaches import CoachSchema
 from matching.scoring import GRADES
 from matching.usecases import coaches
-from matching.web.common import PAGE_SIZE, PROGRAM_CHOICES, blueprint, choice, page_number
+from matching.web.common import PAGE_SIZE, PROGRAM_CHOICES, blueprint, choice
 from peercoach.events.contracts import FOCUS_AREAS, PROGRAMS, SUPPORT_TYPES
 from peercoach.labels import label
 from peercoach.refusals import Conflict
 from peercoach.web.app import context
 from peercoach.web.forms import done, field_errors
-from peercoach.web.pages import for_roles, page
+from peercoach.web.pages import for_roles, page, page_number
 
 LISTS = ("focus_areas", "grade_levels", "support_types", "programs")
 TEXTS = ("employee_id", "name", "email", "school", "district", "max_active_pairings")

@@ -6,7 +6,7 @@ from flask import Blueprint, request
 
 from peercoach.principal import Principal
 from peercoach.web.app import context
-from peercoach.web.pages import for_roles, page
+from peercoach.web.pages import for_roles, page, page_number
 from timesheets.usecases import coaching
 
 blueprint = Blueprint("hours_pages", __name__)
@@ -16,9 +16,7 @@ PAGE_SIZE = 20
 @blueprint.get("/pages/hours")
 @for_roles("coordinator")
 def hours(principal: Principal):
-    number = request.args.get("page", "1")
-    number = int(number) if number.isdigit() and int(number) >= 1 else 1
     pairing_id = request.args.get("pairing", "").strip()[:36] or None
     with context().db.transaction() as session:
-        found = coaching.standing_page(session, principal, pairing_id, number, PAGE_SIZE)
+        found = coaching.standing_page(session, principal, pairing_id, page_number(), PAGE_SIZE)
     return page("pairing_hours.html", found=found, pairing_id=pairing_id)

@@ -12,10 +12,9 @@ from peercoach.periods import is_period
 from peercoach.refusals import RuleBroken
 from peercoach.web.app import context
 from peercoach.web.forms import done, errors_of
-from peercoach.web.pages import for_roles, page
+from peercoach.web.pages import for_roles, page, page_number
 from timesheets.api.payroll import csv_download
 from timesheets.usecases import paying
-from timesheets.web.review_pages import page_number
 
 blueprint = Blueprint("payroll_pages", __name__)
 PAGE_SIZE = 20

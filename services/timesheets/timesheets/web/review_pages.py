@@ -10,7 +10,7 @@ from peercoach.refusals import Conflict, RuleBroken
 from peercoach.web import formats
 from peercoach.web.app import context
 from peercoach.web.forms import FORM, done, errors_of
-from peercoach.web.pages import for_roles, page, problem
+from peercoach.web.pages import for_roles, page, page_number, problem
 from timesheets.api.schemas import RejectIn
 from timesheets.listing import STATUSES
 from timesheets.usecases import timesheets
@@ -20,11 +20,6 @@ blueprint = Blueprint("review_pages", __name__)
 PAGE_SIZE = 20
 MONTH = "/pages/timesheets/<coach_id>/<period>"
 MISSING_RATE = "A day logged has no rate in force, so the month cannot be priced: set the rates named below first."
-
-
-def page_number() -> int:
-    number = request.args.get("page", "1")
-    return max(int(number), 1) if number.isdigit() else 1
 
 
 @blueprint.get("/pages/timesheets")
