@@ -2,11 +2,19 @@
 cookie, audited, and stopped everywhere by a revoke."""
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
+import pytest
+
+from peercoach.db import Database
+from peercoach.events.envelope import Envelope
+from peercoach.testing.events import deliver
+from peercoach.web import grants
 from tests.helpers import eventually
 from tests.signin.conftest import sign_in, whoami
 from tests.signin.test_session import carry
+from timesheets.models import tables
 
 EMAIL = "casey@district.example.org"  # the test provider's person, email verified
 WAITING = "/timesheets?status=submitted&period=2026-11"  # timesheets: coordinators only
@@ -107,3 +115,20 @@ def test_a_finance_officer_granted_some_districts_reads_only_theirs(
         return timesheets.get(f"/pages/statements?period=2026-10&district={district}").status_code
 
     assert statement("SD-61") == 200 and statement("SD-23") == 403  # the grant's districts reach every check
+
+
+def test_a_revoke_heard_before_its_grant_waits_for_it_and_the_grant_never_comes_back(database_url):
+    db = Database(database_url("timesheets"))
+    granted = {"grant_id": str(uuid.uuid4()), "email": EMAIL, "role": "payroll", "districts": [],
+               "granted_by": "ops@federation.example.org", "granted_at": "2026-12-01T10:00:00+00:00"}
+    revoked = Envelope.new(grants.REVOKED, {key: granted[key] for key in ("grant_id", "email", "role")},
+                           producer="matching")
+
+    with pytest.raises(LookupError):  # retried by the consumer until the grant has arrived
+        deliver("timesheets", db, revoked)
+    deliver("timesheets", db, grants.GRANTED, granted, producer="matching")
+    deliver("timesheets", db, revoked)
+
+    with db.transaction() as session:
+        assert grants.roles_of(session, tables.outbox.metadata, EMAIL) == []
+    db.dispose()

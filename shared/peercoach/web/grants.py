@@ -92,5 +92,7 @@ def handlers(metadata: MetaData) -> dict:
         keep(session, metadata, event.payload)
 
     def role_revoked(session: Session, event: Event) -> None:
+        if find(session, metadata, event.payload["grant_id"]) is None:  # the grant's event is still to come:
+            raise LookupError(f"grant {event.payload['grant_id']} revoked before it was heard of; trying again later")
         forget(session, metadata, event.payload["grant_id"])
     return {GRANTED: role_granted, REVOKED: role_revoked}
